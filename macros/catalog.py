@@ -1,0 +1,161 @@
+"""Load every data file, check the records against each other, and index them.
+
+`load_catalog` is the single entry point: YAML in, a validated `Catalog` out, or a
+`DataError` listing every problem. It imports nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from macros import schema
+from macros.problems import DataError, Position, Problem
+from macros.records import Area, Method, Observation, Organisation, Source, Term
+from macros.validate import did_you_mean, record_label, validate_file
+from macros.yaml_source import Mapping, Sequence, load_yaml
+
+
+@dataclass(frozen=True)
+class Catalog:
+    collections: dict[str, dict[str, object]]
+    observations: tuple[Observation, ...]
+    data_dir: Path
+    files: dict[str, str] = field(default_factory=dict)  # collection name -> data file path
+
+    @property
+    def methods(self) -> dict[str, Method]:
+        return self.collections["menetelmat"]  # type: ignore[return-value]
+
+    @property
+    def organisations(self) -> dict[str, Organisation]:
+        return self.collections["toimijat"]  # type: ignore[return-value]
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.collections["lahteet"]  # type: ignore[return-value]
+
+    @property
+    def areas(self) -> dict[str, Area]:
+        return self.collections["alueet"]  # type: ignore[return-value]
+
+    def vocabulary(self, name: str) -> dict[str, Term]:
+        return self.collections[name]  # type: ignore[return-value]
+
+    def term(self, vocabulary: str, term_id: str) -> Term:
+        return self.vocabulary(vocabulary)[term_id]
+
+    def methods_sorted(self) -> list[Method]:
+        return sorted(self.methods.values(), key=lambda m: m.name.casefold())
+
+    def methods_where(self, attr: str, value: str) -> list[Method]:
+        """Methods whose field `attr` (one value or a tuple) contains `value`, by name."""
+        return [m for m in self.methods_sorted() if value == getattr(m, attr) or value in (getattr(m, attr) or ())]
+
+    def observations_for(self, method_id: str) -> list[Observation]:
+        found = [o for o in self.observations if o.method == method_id]
+        return sorted(found, key=lambda o: (self.areas[o.area].name, o.topic, o.year))
+
+
+_cache: dict[Path, tuple[tuple, Catalog]] = {}
+
+
+def load_catalog(data_dir: Path | str, today: date | None = None) -> Catalog:
+    """The validated catalogue of a data folder; cached until a data file changes."""
+    data_dir = Path(data_dir).resolve()
+    key = (_stamp(data_dir), today)
+    cached = _cache.get(data_dir)
+    if cached and cached[0] == key:
+        return cached[1]
+    catalog = _load(data_dir, today or date.today())
+    _cache[data_dir] = (key, catalog)
+    return catalog
+
+
+def _stamp(data_dir: Path) -> tuple:
+    stats = []
+    for spec in schema.FILES:
+        path = data_dir / spec.path
+        stat = path.stat() if path.exists() else None
+        stats.append((spec.path, stat and (stat.st_mtime_ns, stat.st_size)))
+    return tuple(stats)
+
+
+def _load(data_dir: Path, today: date) -> Catalog:
+    problems: list[Problem] = []
+    collections: dict[str, list] = {}
+    written: dict[str, list[Mapping]] = {}
+    files: dict[str, str] = {}
+    for spec in schema.FILES:
+        display = f"data/{spec.path}"
+        document, found = load_yaml(data_dir / spec.path, display)
+        problems += found
+        if document is None:
+            continue
+        result = validate_file(document, spec, Position(display, 1, 1), today)
+        problems += result.problems
+        collections.update(result.records)
+        written.update(result.items)
+        files.update({name: display for name in result.records})
+    indexed = {name: _index(records, schema_collection(name), problems) for name, records in collections.items() if name != "kayttotilanne"}
+    observations = tuple(collections.get("kayttotilanne", ()))
+    problems += _reference_problems(written)
+    problems += _duplicate_observations(observations)
+    if problems:
+        raise DataError(problems)
+    return Catalog(indexed, observations, data_dir, files)
+
+
+def schema_collection(name: str) -> schema.Collection:
+    return next(c for f in schema.FILES for c in f.sections if c.name == name)
+
+
+def _index(records: list, collection: schema.Collection, problems: list[Problem]) -> dict[str, object]:
+    index: dict[str, object] = {}
+    for record in records:
+        if record.id in index:
+            first = index[record.id].origin.position  # type: ignore[attr-defined]
+            problems.append(Problem(record.origin.of("id"), f"{collection.spec.noun} '{record.id}': tunniste on jo käytössä ({first}); jokaisella tietueella pitää olla oma tunniste"))
+            continue
+        index[record.id] = record
+    return index
+
+
+def _reference_problems(written: dict[str, list[Mapping]]) -> Iterator[Problem]:
+    """Check references on the records as written, so faults elsewhere in a record hide none."""
+    named = {name: {item.get("id") for item in items} for name, items in written.items()}
+    for name, items in written.items():
+        spec = schema_collection(name).spec
+        for item in items:
+            yield from _references(item, spec, record_label(item, spec), named)
+
+
+def _references(item: Mapping, spec: schema.RecordSpec, label: str, named: dict[str, set]) -> Iterator[Problem]:
+    for field in spec.fields:
+        value = item.get(field.key)
+        if isinstance(field.kind, schema.RecordSpec) and isinstance(value, Mapping):
+            yield from _references(value, field.kind, f"{label}: kenttä '{field.key}'", named)
+        if not field.ref or field.ref not in named or value is None:
+            continue  # a file that could not be read is reported already
+        if field.many:
+            pairs = zip(value, value.item_positions) if isinstance(value, Sequence) else ()
+        else:
+            pairs = [(value, item.value_positions[field.key])]
+        targets = named[field.ref]
+        for target, where in pairs:
+            if isinstance(target, str) and target.strip() not in targets:
+                unknown = schema_collection(field.ref).unknown
+                yield Problem(where, f"{label}: kenttä '{field.key}' viittaa {unknown} '{target}'{did_you_mean(target, sorted(t for t in targets if isinstance(t, str)))}")
+
+
+def _duplicate_observations(observations: tuple[Observation, ...]) -> Iterator[Problem]:
+    seen: dict[tuple, Observation] = {}
+    for observation in observations:
+        key = (observation.method, observation.area, observation.year, observation.topic)
+        if key in seen:
+            first = seen[key].origin.position
+            yield Problem(observation.origin.position, f"havainto '{' / '.join(map(str, key))}' on jo annettu ({first}); yhdistä rivit tai korjaa vuosi")
+        else:
+            seen[key] = observation

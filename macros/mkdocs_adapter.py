@@ -1,0 +1,62 @@
+"""MkDocs adapter: the only module that knows MkDocs and mkdocs-macros. Kept thin.
+
+mkdocs.yml loads this file twice, as a hook file (`hooks:`) and as the macros module
+(`plugins: macros: module_name:`). Both roles only pass data between MkDocs and the
+plain functions in macros.catalog and macros.site.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from pathlib import Path
+
+# MkDocs imports hook files by path; make the project root importable for `macros.*`.
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from macros.catalog import Catalog, load_catalog  # noqa: E402
+from macros.problems import DataError  # noqa: E402
+from macros.site import FRAGMENTS, SiteSettings, generated_pages  # noqa: E402
+
+
+def _options(config: MkDocsConfig) -> dict:
+    return config.extra.get("perhekeskus", {})
+
+
+def _catalog(config: MkDocsConfig) -> Catalog:
+    data_dir = Path(config.config_file_path).parent / _options(config).get("data_dir", "data")
+    try:
+        return load_catalog(data_dir)
+    except DataError as error:
+        raise PluginError(error.report()) from None
+
+
+@event_priority(100)  # before every plugin: bad data stops the build before anything is written
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _catalog(config)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    options = _options(config)
+    settings = SiteSettings(repo_url=options.get("repo_url") or "", branch=options.get("branch") or "main")
+    for page in generated_pages(_catalog(config), settings):
+        files.append(File.generated(config, page.path, content=page.content))
+    return files
+
+
+def define_env(env) -> None:
+    """mkdocs-macros entry point: each fragment becomes a macro for hand-written pages."""
+
+    def call(fragment, *args):
+        return fragment(_catalog(env.conf), env.page.url, *args)
+
+    for name, fragment in FRAGMENTS.items():
+        env.macro(partial(call, fragment), name)

@@ -1,0 +1,133 @@
+"""Typed records: what the templates receive after the data has been validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from macros.problems import Position
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record and each of its values came from, for messages and edit links."""
+
+    position: Position
+    values: dict[str, Position] = field(default_factory=dict, compare=False)
+
+    def of(self, path: str) -> Position:
+        """Position of a value such as 'omistaja' or 'teemat[2]', else of the record."""
+        return self.values.get(path) or self.values.get(path.split("[")[0]) or self.position
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a controlled vocabulary (theme, age group, evidence level …)."""
+
+    id: str
+    name: str
+    origin: Origin
+    description: str | None = None
+    level: int | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    checked: date
+    origin: Origin
+    publisher: str | None = None
+    year: int | None = None
+    published: date | None = None
+    url: str | None = None
+    material: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: str
+    kind: str
+    sources: tuple[str, ...]
+    updated: date
+    checked: date
+    origin: Origin
+    part_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    kind: str
+    description: str
+    sources: tuple[str, ...]
+    updated: date
+    checked: date
+    origin: Origin
+    short_name: str | None = None
+    website: str | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceRating:
+    """A rating on the Kasvun tuki scale, always with who rated it and when."""
+
+    level: str
+    source: str
+    rated: date
+    origin: Origin
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Method:
+    id: str
+    name: str
+    summary: str
+    for_families: str
+    for_whom: str
+    themes: tuple[str, ...]
+    age_groups: tuple[str, ...]
+    formats: tuple[str, ...]
+    sources: tuple[str, ...]
+    updated: date
+    checked: date
+    origin: Origin
+    abbreviation: str | None = None
+    other_names: tuple[str, ...] = ()
+    for_professionals: str | None = None
+    owner: str | None = None
+    partners: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
+    training: str | None = None
+    trainers: tuple[str, ...] = ()
+    website: str | None = None
+    evidence: EvidenceRating | None = None
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A dated figure on how far a method has been taken into use in an area."""
+
+    method: str
+    area: str
+    year: int
+    topic: str
+    result: str
+    source: str
+    checked: date
+    origin: Origin
+    municipalities: int | None = None
+    municipalities_total: int | None = None
+    municipalities_active: int | None = None
+    trained: int | None = None
+    note: str | None = None

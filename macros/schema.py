@@ -1,0 +1,226 @@
+"""The one definition of every data file and field.
+
+The validator reads these definitions; later the JSON Schema and the editors' field
+reference are generated from them too, so a field is described in one place only.
+YAML keys are Finnish (editors write them); attributes are the English names the
+records and templates use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from macros import records
+
+
+class Kind(Enum):
+    LINE = "yksirivinen teksti"
+    TEXT = "teksti"
+    SLUG = "tunniste"
+    DATE = "päivämäärä"
+    URL = "verkko-osoite"
+    INT = "kokonaisluku"
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    attr: str
+    kind: "Kind | RecordSpec"
+    help: str
+    required: bool = False
+    many: bool = False
+    ref: str | None = None
+    max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    noun: str  # "menetelmä": used in messages
+    record_type: type
+    fields: tuple[Field, ...]
+    id_from: tuple[str, ...] = ("id",)  # keys that name a record in messages
+
+    def field(self, key: str) -> Field | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A named set of records that other records refer to by id."""
+
+    name: str
+    spec: RecordSpec
+    unknown: str  # "tuntemattomaan toimijaan": how a dangling reference is said
+
+
+@dataclass(frozen=True)
+class DataFile:
+    path: str  # relative to the data folder
+    sections: tuple[Collection, ...]  # one unnamed list, or named lists in a mapping
+    keyed: bool = False  # True: a mapping of section name -> list
+
+
+def _id(genitive: str) -> Field:
+    return Field("id", "id", Kind.SLUG, f"{genitive.capitalize()} pysyvä tunniste verkko-osoitteessa: pienet kirjaimet a–z, numerot ja väliviivat", required=True)
+
+
+def _dates() -> tuple[Field, ...]:
+    return (
+        Field("paivitetty", "updated", Kind.DATE, "Sisältö päivitetty: milloin tietoja viimeksi muutettiin (VVVV-KK-PP)", required=True),
+        Field("tarkistettu", "checked", Kind.DATE, "Tiedot tarkistettu: milloin tiedot viimeksi varmistettiin lähteistä (VVVV-KK-PP)", required=True),
+    )
+
+
+def _sources() -> Field:
+    return Field("lahteet", "sources", Kind.SLUG, "Lähteet, joista tiedot ovat (tunnisteet tiedostosta lahteet.yml)", required=True, many=True, ref="lahteet")
+
+
+TERM = RecordSpec(
+    "sanaston termi",
+    records.Term,
+    (
+        Field("id", "id", Kind.SLUG, "Termin tunniste", required=True),
+        Field("nimi", "name", Kind.LINE, "Termi sellaisena kuin se näytetään", required=True, max_length=60),
+        Field("kuvaus", "description", Kind.TEXT, "Lyhyt selitys", max_length=400),
+        Field("taso", "level", Kind.INT, "Näytön aste numerona (vain näyttöasteikossa)", minimum=1, maximum=5),
+        Field("lahde", "source", Kind.SLUG, "Lähde, josta termi on", ref="lahteet"),
+    ),
+)
+
+SOURCE = RecordSpec(
+    "lähde",
+    records.Source,
+    (
+        _id("lähteen"),
+        Field("nimi", "title", Kind.LINE, "Lähteen otsikko", required=True, max_length=200),
+        Field("julkaisija", "publisher", Kind.LINE, "Kuka lähteen on julkaissut tai laatinut (organisaatio)", max_length=200),
+        Field("vuosi", "year", Kind.INT, "Julkaisuvuosi", minimum=1900, maximum=2100),
+        Field("julkaistu", "published", Kind.DATE, "Julkaisupäivä, jos tiedossa"),
+        Field("url", "url", Kind.URL, "Verkko-osoite, jos lähde on verkossa (https://…)"),
+        Field("aineisto", "material", Kind.LINE, "Aineiston tiedostonimi projektin lähdekansiossa", max_length=120),
+        Field("kuvaus", "description", Kind.TEXT, "Mitä lähde on", max_length=600),
+        Field("tarkistettu", "checked", Kind.DATE, "Milloin lähde viimeksi tarkistettiin (VVVV-KK-PP)", required=True),
+    ),
+)
+
+AREA = RecordSpec(
+    "alue",
+    records.Area,
+    (
+        _id("alueen"),
+        Field("nimi", "name", Kind.LINE, "Alueen nimi", required=True, max_length=80),
+        Field("tyyppi", "kind", Kind.SLUG, "Alueen tyyppi (sanasto: aluetyypit)", required=True, ref="aluetyypit"),
+        Field("kuuluu", "part_of", Kind.SLUG, "Alue, johon tämä alue kuuluu", ref="alueet"),
+        _sources(),
+        *_dates(),
+    ),
+)
+
+ORGANISATION = RecordSpec(
+    "toimija",
+    records.Organisation,
+    (
+        _id("toimijan"),
+        Field("nimi", "name", Kind.LINE, "Toimijan virallinen nimi", required=True, max_length=120),
+        Field("lyhenne", "short_name", Kind.LINE, "Lyhyt nimi tai lyhenne, jolla toimija tunnetaan", max_length=40),
+        Field("tyyppi", "kind", Kind.SLUG, "Toimijan tyyppi (sanasto: toimijatyypit)", required=True, ref="toimijatyypit"),
+        Field("kuvaus", "description", Kind.TEXT, "Mikä toimija on, selkeällä suomella", required=True, max_length=1200),
+        Field("verkkosivu", "website", Kind.URL, "Toimijan oma verkkosivu (https://…)"),
+        _sources(),
+        *_dates(),
+    ),
+)
+
+EVIDENCE = RecordSpec(
+    "näyttöarvio",
+    records.EvidenceRating,
+    (
+        Field("arvio", "level", Kind.SLUG, "Kasvun tuki -kokonaisarvio (sanasto: nayttoasteikko)", required=True, ref="nayttoasteikko"),
+        Field("lahde", "source", Kind.SLUG, "Arvion julkaissut lähde (lahteet.yml)", required=True, ref="lahteet"),
+        Field("arvioitu", "rated", Kind.DATE, "Arvion päivämäärä", required=True),
+        Field("linkki", "url", Kind.URL, "Linkki arvioon"),
+    ),
+)
+
+METHOD = RecordSpec(
+    "menetelmä",
+    records.Method,
+    (
+        _id("menetelmän"),
+        Field("nimi", "name", Kind.LINE, "Menetelmän nimi", required=True, max_length=120),
+        Field("lyhenne", "abbreviation", Kind.LINE, "Lyhenne, jolla menetelmä tunnetaan (esim. VaVu)", max_length=20),
+        Field("muut_nimet", "other_names", Kind.LINE, "Muut nimet, joilla menetelmä tunnetaan", many=True, max_length=120),
+        Field("tiivistelma", "summary", Kind.LINE, "Yhden lauseen kuvaus luetteloon", required=True, max_length=220),
+        Field("perheille", "for_families", Kind.TEXT, "Mitä menetelmä on, selkokielellä perheille", required=True, max_length=1500),
+        Field("ammattilaisille", "for_professionals", Kind.TEXT, "Tarkempi kuvaus ammattilaisille", max_length=4000),
+        Field("kenelle", "for_whom", Kind.TEXT, "Kenelle menetelmä on tarkoitettu", required=True, max_length=800),
+        Field("omistaja", "owner", Kind.SLUG, "Toimija, joka omistaa menetelmän tai vastaa siitä (toimijat.yml)", ref="toimijat"),
+        Field("kumppanit", "partners", Kind.SLUG, "Toimijat, jotka ovat kehittäneet tai tukeneet menetelmän käyttöä alueella", many=True, ref="toimijat"),
+        Field("teemat", "themes", Kind.SLUG, "Ilmiöt ja teemat (sanasto: teemat)", required=True, many=True, ref="teemat"),
+        Field("ikaryhmat", "age_groups", Kind.SLUG, "Kohderyhmän ikä (sanasto: ikaryhmat)", required=True, many=True, ref="ikaryhmat"),
+        Field("toteutusmuodot", "formats", Kind.SLUG, "Toteutusmuoto (sanasto: toteutusmuodot)", required=True, many=True, ref="toteutusmuodot"),
+        Field("toteutuspaikat", "settings", Kind.SLUG, "Missä menetelmää käytetään (sanasto: toteutuspaikat)", many=True, ref="toteutuspaikat"),
+        Field("koulutus", "training", Kind.TEXT, "Miten ammattilaiset koulutetaan menetelmään", max_length=1500),
+        Field("kouluttajat", "trainers", Kind.SLUG, "Toimijat, jotka kouluttavat menetelmään", many=True, ref="toimijat"),
+        Field("verkkosivu", "website", Kind.URL, "Menetelmän oma verkkosivu (https://…)"),
+        Field("naytto", "evidence", EVIDENCE, "Julkaistu näyttöarvio; jätä pois, jos arviota ei ole"),
+        Field("avainsanat", "keywords", Kind.LINE, "Sanat, joilla menetelmää haetaan (synonyymit, arkikieli)", many=True, max_length=60),
+        _sources(),
+        *_dates(),
+    ),
+)
+
+OBSERVATION = RecordSpec(
+    "havainto",
+    records.Observation,
+    (
+        Field("menetelma", "method", Kind.SLUG, "Menetelmä (menetelmat.yml)", required=True, ref="menetelmat"),
+        Field("alue", "area", Kind.SLUG, "Alue (alueet.yml)", required=True, ref="alueet"),
+        Field("vuosi", "year", Kind.INT, "Vuosi, jota luku koskee", required=True, minimum=2000, maximum=2100),
+        Field("aihe", "topic", Kind.SLUG, "Mitä luku kertoo (sanasto: havaintoaiheet)", required=True, ref="havaintoaiheet"),
+        Field("tulos", "result", Kind.LINE, "Luku sanoin, kuten lähde sen kertoo", required=True, max_length=240),
+        Field("kuntia", "municipalities", Kind.INT, "Kuntien määrä, joissa menetelmä on käytössä", minimum=0, maximum=400),
+        Field("kuntia_yhteensa", "municipalities_total", Kind.INT, "Kuinka monesta kunnasta luku on laskettu", minimum=1, maximum=400),
+        Field("aktiivisesti_kuntia", "municipalities_active", Kind.INT, "Kunnat, joissa menetelmä on aktiivisessa käytössä", minimum=0, maximum=400),
+        Field("koulutettuja", "trained", Kind.INT, "Koulutettujen määrä", minimum=0),
+        Field("lisatieto", "note", Kind.TEXT, "Lisätieto luvusta", max_length=600),
+        Field("lahde", "source", Kind.SLUG, "Lähde (lahteet.yml)", required=True, ref="lahteet"),
+        Field("tarkistettu", "checked", Kind.DATE, "Milloin luku viimeksi tarkistettiin lähteestä", required=True),
+    ),
+    id_from=("menetelma", "alue", "vuosi"),
+)
+
+
+def _vocabulary(name: str, unknown: str) -> Collection:
+    return Collection(name, TERM, unknown)
+
+
+VOCABULARIES = (
+    _vocabulary("teemat", "tuntemattomaan teemaan"),
+    _vocabulary("ikaryhmat", "tuntemattomaan ikäryhmään"),
+    _vocabulary("toteutusmuodot", "tuntemattomaan toteutusmuotoon"),
+    _vocabulary("toteutuspaikat", "tuntemattomaan toteutuspaikkaan"),
+    _vocabulary("toimijatyypit", "tuntemattomaan toimijatyyppiin"),
+    _vocabulary("aluetyypit", "tuntemattomaan aluetyyppiin"),
+    _vocabulary("havaintoaiheet", "tuntemattomaan havainnon aiheeseen"),
+    _vocabulary("nayttoasteikko", "tuntemattomaan näytön asteeseen"),
+)
+
+SOURCES = Collection("lahteet", SOURCE, "tuntemattomaan lähteeseen")
+AREAS = Collection("alueet", AREA, "tuntemattomaan alueeseen")
+ORGANISATIONS = Collection("toimijat", ORGANISATION, "tuntemattomaan toimijaan")
+METHODS = Collection("menetelmat", METHOD, "tuntemattomaan menetelmään")
+OBSERVATIONS = Collection("kayttotilanne", OBSERVATION, "tuntemattomaan havaintoon")
+
+FILES = (
+    DataFile("sanasto.yml", VOCABULARIES, keyed=True),
+    DataFile("lahteet.yml", (SOURCES,)),
+    DataFile("alueet.yml", (AREAS,)),
+    DataFile("organisations.yml", (ORGANISATIONS,)),
+    DataFile("methods.yml", (METHODS,)),
+    DataFile("kayttotilanne.yml", (OBSERVATIONS,)),
+)

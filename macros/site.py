@@ -1,0 +1,176 @@
+"""What the site shows: the generated pages and the data-driven fragments of written pages.
+
+Plain functions from a Catalog to page text. The MkDocs adapter only hands their output
+to MkDocs, so another generator could call the same functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from markupsafe import escape
+
+from macros import urls
+from macros.catalog import Catalog
+from macros.records import Method, Organisation
+from macros.render import front_matter, render
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to filter methods, with its URL segment and the vocabulary it draws on."""
+
+    slug: str
+    attr: str
+    vocabulary: str
+    label: str
+
+
+FACETS = (
+    Facet("teema", "themes", "teemat", "Teema"),
+    Facet("ika", "age_groups", "ikaryhmat", "Kohderyhmä"),
+    Facet("muoto", "formats", "toteutusmuodot", "Toteutusmuoto"),
+    Facet("paikka", "settings", "toteutuspaikat", "Toteutuspaikka"),
+)
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    repo_url: str = ""  # e.g. https://github.com/org/repo; empty: no edit links to a repository
+    branch: str = "main"
+
+    def edit_url(self, data_file: str) -> str | None:
+        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{data_file}" if self.repo_url else None
+
+    def feedback_url(self, title: str) -> str | None:
+        if not self.repo_url:
+            return None
+        return f"{self.repo_url.rstrip('/')}/issues/new?title={quote('Palaute: ' + title)}"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str  # source path as MkDocs sees it, e.g. menetelmat/lapset-puheeksi.md
+    content: str
+
+
+def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedPage]:
+    pages = [_method_page(catalog, settings, m) for m in catalog.methods.values()]
+    pages += [_organisation_page(catalog, settings, o) for o in catalog.organisations.values()]
+    pages += [_facet_page(catalog, facet, term_id) for facet, term_id in facet_terms(catalog)]
+    return pages
+
+
+def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
+    """Every facet value that at least one method has; only these get a page."""
+    used = []
+    for facet in FACETS:
+        for term_id in catalog.vocabulary(facet.vocabulary):
+            if catalog.methods_where(facet.attr, term_id):
+                used.append((facet, term_id))
+    return used
+
+
+def _page(url: str, title: str, description: str, template: str, **context: object) -> GeneratedPage:
+    # Material prints page.meta title and description without escaping: escape them here.
+    meta = {"title": str(escape(title)), "description": str(escape(description))}
+    body = render(template, links=urls.Links(url), **context)
+    return GeneratedPage(urls.source_file(url), front_matter(meta) + "\n" + body)
+
+
+def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> GeneratedPage:
+    data_file = catalog.files["menetelmat"]
+    observations = catalog.observations_for(method.id)
+    cited = [*method.sources, *(o.source for o in observations), *([method.evidence.source] if method.evidence else [])]
+    return _page(
+        urls.method(method.id),
+        method.display_name,
+        method.summary,
+        "method_page.md.j2",
+        catalog=catalog,
+        method=method,
+        facets=FACETS,
+        observations=observations,
+        sources=list(dict.fromkeys(cited)),
+        record=_record_context(settings, data_file, method),
+    )
+
+
+def _organisation_page(catalog: Catalog, settings: SiteSettings, organisation: Organisation) -> GeneratedPage:
+    data_file = catalog.files["toimijat"]
+    return _page(
+        urls.organisation(organisation.id),
+        organisation.name,
+        organisation.description.split("\n")[0],
+        "organisation_page.md.j2",
+        catalog=catalog,
+        organisation=organisation,
+        owned=catalog.methods_where("owner", organisation.id),
+        trains=catalog.methods_where("trainers", organisation.id),
+        partner_in=catalog.methods_where("partners", organisation.id),
+        record=_record_context(settings, data_file, organisation),
+    )
+
+
+def _facet_page(catalog: Catalog, facet: Facet, term_id: str) -> GeneratedPage:
+    term = catalog.term(facet.vocabulary, term_id)
+    return _page(
+        urls.facet(facet.slug, term_id),
+        f"{facet.label}: {term.name}",
+        f"Menetelmät, joiden {facet.label.lower()} on {term.name}.",
+        "facet_page.md.j2",
+        catalog=catalog,
+        facet=facet,
+        term=term,
+        methods=catalog.methods_where(facet.attr, term_id),
+    )
+
+
+def _record_context(settings: SiteSettings, data_file: str, record) -> dict:
+    title = getattr(record, "display_name", None) or record.name
+    return {
+        "data_file": data_file,
+        "line": record.origin.position.line,
+        "edit_url": settings.edit_url(data_file),
+        "feedback_url": settings.feedback_url(title),
+    }
+
+
+# Fragments for hand-written pages; the adapter exposes them as macros.
+
+def method_catalogue(catalog: Catalog, here: str) -> str:
+    facets = [(facet, [catalog.term(facet.vocabulary, t) for f, t in facet_terms(catalog) if f is facet]) for facet in FACETS]
+    return render("method_catalogue.html.j2", links=urls.Links(here), catalog=catalog, methods=catalog.methods_sorted(), facets=facets)
+
+
+def organisation_list(catalog: Catalog, here: str) -> str:
+    organisations = sorted(catalog.organisations.values(), key=lambda o: o.name.casefold())
+    return render("organisation_list.html.j2", links=urls.Links(here), catalog=catalog, organisations=organisations)
+
+
+def methods_for_families(catalog: Catalog, here: str) -> str:
+    themes = [(term, catalog.methods_where("themes", term.id)) for term in catalog.vocabulary("teemat").values()]
+    return render("methods_for_families.html.j2", links=urls.Links(here), themes=[(t, ms) for t, ms in themes if ms])
+
+
+def source_list(catalog: Catalog, here: str) -> str:
+    return render("source_list.html.j2", links=urls.Links(here), catalog=catalog, sources=list(catalog.sources))
+
+
+def evidence_scale(catalog: Catalog, here: str) -> str:
+    return render("evidence_scale.html.j2", links=urls.Links(here), catalog=catalog, levels=list(catalog.vocabulary("nayttoasteikko").values()))
+
+
+def counts(catalog: Catalog, here: str) -> str:
+    return render("counts.html.j2", links=urls.Links(here), catalog=catalog)
+
+
+FRAGMENTS = {
+    "menetelmaluettelo": method_catalogue,
+    "toimijaluettelo": organisation_list,
+    "menetelmat_perheille": methods_for_families,
+    "lahdeluettelo": source_list,
+    "nayttoasteikko": evidence_scale,
+    "luvut": counts,
+}

@@ -1,0 +1,53 @@
+"""The site's URL scheme, in one place, and relative links between pages.
+
+Links are relative so the site works under any base path (for example a GitHub Pages
+project site). Bloggers link to these URLs: change a scheme here only with redirects.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+METHODS = "menetelmat/"
+ORGANISATIONS = "toimijat/"
+ABOUT = "tietoa/"
+FEEDBACK = "palaute/"
+
+
+def method(method_id: str) -> str:
+    return f"{METHODS}{method_id}/"
+
+
+def organisation(organisation_id: str) -> str:
+    return f"{ORGANISATIONS}{organisation_id}/"
+
+
+def facet(facet_slug: str, term_id: str) -> str:
+    return f"{METHODS}{facet_slug}/{term_id}/"
+
+
+def source_file(url: str) -> str:
+    """Source path of the Markdown page MkDocs renders at `url` (directory URLs)."""
+    return f"{url.rstrip('/')}.md"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative hrefs from the page at `here` (a site URL such as 'menetelmat/lp/')."""
+
+    here: str
+
+    def to(self, target: str, anchor: str = "") -> str:
+        relative = posixpath.relpath(target or ".", self.here.rstrip("/") or ".")
+        relative = "./" if relative == "." else relative + ("/" if target.endswith("/") else "")
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def method(self, method_id: str) -> str:
+        return self.to(method(method_id))
+
+    def organisation(self, organisation_id: str) -> str:
+        return self.to(organisation(organisation_id))
+
+    def facet(self, facet_slug: str, term_id: str) -> str:
+        return self.to(facet(facet_slug, term_id))

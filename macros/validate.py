@@ -1,0 +1,208 @@
+"""Turn the loaded YAML of one file into typed records, collecting every problem.
+
+Checks here need only the record itself (shape, types, formats). Checks across
+records and files (duplicate ids, references) live in macros.catalog.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from macros.problems import Position, Problem
+from macros.records import Origin
+from macros.schema import Collection, DataFile, Field, Kind, RecordSpec
+from macros.yaml_source import Mapping, Sequence
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (tarkoititko '{close[0]}'?)" if close else ""
+
+
+@dataclass
+class _Context:
+    today: date
+    problems: list[Problem]
+
+    def report(self, where: Position, message: str) -> None:
+        self.problems.append(Problem(where, message))
+
+
+@dataclass
+class FileResult:
+    records: dict[str, list]  # collection name -> valid records
+    items: dict[str, list[Mapping]]  # collection name -> every record as written, valid or not
+    problems: list[Problem]
+
+
+def validate_file(document: Any, spec: DataFile, position: Position, today: date) -> FileResult:
+    """Records of each collection in the file, and the problems found."""
+    context = _Context(today, [])
+    result = FileResult({}, {}, context.problems)
+    for collection, items in _sections(document, spec, position, context):
+        result.records[collection.name] = _records(items, collection.spec, context)
+        result.items[collection.name] = [item for item in items if isinstance(item, Mapping)]
+    return result
+
+
+def _sections(document: Any, spec: DataFile, position: Position, context: _Context):
+    if not spec.keyed:
+        if not isinstance(document, Sequence):
+            context.report(position, "tiedoston pitää olla luettelo tietueita: jokainen alkaa rivillä '- id: …'")
+            return
+        yield spec.sections[0], document
+        return
+    names = [collection.name for collection in spec.sections]
+    if not isinstance(document, Mapping):
+        context.report(position, f"tiedoston pitää koostua osioista: {', '.join(names)}")
+        return
+    for key in document:
+        if key not in names:
+            context.report(document.key_positions[key], f"tuntematon osio '{key}'{did_you_mean(key, names)}; sallitut osiot: {', '.join(names)}")
+    for collection in spec.sections:
+        items = document.get(collection.name)
+        if items is None:
+            context.report(document.position, f"osio '{collection.name}' puuttuu")
+        elif not isinstance(items, Sequence):
+            context.report(document.value_positions[collection.name], f"osion '{collection.name}' pitää olla luettelo, jonka rivit alkavat '- '")
+        else:
+            yield collection, items
+
+
+def _records(items: Sequence, spec: RecordSpec, context: _Context) -> list:
+    result = []
+    for item, where in zip(items, items.item_positions):
+        if not isinstance(item, Mapping):
+            context.report(where, f"{spec.noun}: tietueen pitää koostua kentistä muodossa 'kenttä: arvo'")
+            continue
+        record = build_record(item, spec, context)
+        if record is not None:
+            result.append(record)
+    return result
+
+
+def record_label(item: Mapping, spec: RecordSpec) -> str:
+    parts = [str(item.get(key, "?")) for key in spec.id_from]
+    return f"{spec.noun} '{' / '.join(parts)}'"
+
+
+def build_record(item: Mapping, spec: RecordSpec, context: _Context, label: str | None = None):
+    """A typed record, or None when any of its fields has a problem."""
+    label = label or record_label(item, spec)
+    before = len(context.problems)
+    keys = [field.key for field in spec.fields]
+    for key in item:
+        if spec.field(key) is None:
+            context.report(item.key_positions[key], f"{label}: tuntematon kenttä '{key}'{did_you_mean(key, keys)}; sallitut kentät: {', '.join(keys)}")
+    values: dict[str, Any] = {}
+    positions: dict[str, Position] = {}
+    for field in spec.fields:
+        if field.key not in item or item[field.key] is None:
+            if field.required:
+                context.report(item.position, f"{label}: pakollinen kenttä '{field.key}' puuttuu ({field.help})")
+            continue
+        where = item.value_positions[field.key]
+        positions[field.key] = where
+        values[field.attr] = _value(item[field.key], field, where, f"{label}: kenttä '{field.key}'", context, positions)
+    if len(context.problems) > before:
+        return None
+    return spec.record_type(**values, origin=Origin(item.position, positions))
+
+
+def _value(raw: Any, field: Field, where: Position, label: str, context: _Context, positions: dict[str, Position]) -> Any:
+    if isinstance(field.kind, RecordSpec):
+        if not isinstance(raw, Mapping):
+            context.report(where, f"{label} koostuu kentistä: {', '.join(f.key for f in field.kind.fields)}")
+            return None
+        return build_record(raw, field.kind, context, label)
+    if not field.many:
+        return _scalar(raw, field, where, label, context)
+    if not isinstance(raw, Sequence):
+        context.report(where, f"{label} on luettelo: kirjoita jokainen arvo omalle rivilleen '- '-merkin jälkeen")
+        return ()
+    if field.required and not raw:
+        context.report(where, f"{label} tarvitsee vähintään yhden arvon")
+    items = []
+    for index, (item, item_where) in enumerate(zip(raw, raw.item_positions)):
+        positions[f"{field.key}[{index}]"] = item_where
+        value = _scalar(item, field, item_where, label, context)
+        if value in items:
+            context.report(item_where, f"{label}: arvo '{value}' on luettelossa kahdesti")
+        items.append(value)
+    return tuple(items)
+
+
+def _scalar(raw: Any, field: Field, where: Position, label: str, context: _Context) -> Any:
+    kind = field.kind
+    if kind is Kind.INT:
+        return _integer(raw, field, where, label, context)
+    if not isinstance(raw, str):
+        hint = "laita arvo lainausmerkkeihin" if isinstance(raw, (bool, int, float)) else "kirjoita yksi arvo"
+        context.report(where, f"{label}: arvon pitää olla {kind.value} ({hint})")
+        return None
+    text = raw.strip()
+    if not text:
+        context.report(where, f"{label} on tyhjä; poista kenttä tai kirjoita arvo")
+        return None
+    if field.max_length and len(text) > field.max_length:
+        context.report(where, f"{label} on liian pitkä ({len(text)} merkkiä, enintään {field.max_length})")
+    check = _CHECKS.get(kind)
+    if check:
+        return check(text, where, label, context)
+    return text
+
+
+def _integer(raw: Any, field: Field, where: Position, label: str, context: _Context) -> int | None:
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        context.report(where, f"{label}: odotettiin kokonaislukua, saatiin '{raw}'")
+        return None
+    if field.minimum is not None and raw < field.minimum or field.maximum is not None and raw > field.maximum:
+        context.report(where, f"{label}: arvon pitää olla välillä {field.minimum}–{field.maximum if field.maximum is not None else '…'}, saatiin {raw}")
+    return raw
+
+
+def _line(text: str, where: Position, label: str, context: _Context) -> str:
+    if "\n" in text:
+        context.report(where, f"{label} saa olla vain yksi rivi")
+    return text
+
+
+def _slug(text: str, where: Position, label: str, context: _Context) -> str:
+    if not SLUG.match(text):
+        context.report(where, f"{label}: tunniste '{text}' ei kelpaa; käytä pieniä kirjaimia a–z, numeroita ja väliviivoja (esim. lapset-puheeksi)")
+    return text
+
+
+def _date(text: str, where: Position, label: str, context: _Context) -> date | None:
+    parsed = None
+    if ISO_DATE.match(text):
+        try:
+            parsed = date.fromisoformat(text)
+        except ValueError:
+            pass
+    if parsed is None:
+        context.report(where, f"{label}: päivämäärä '{text}' ei kelpaa; kirjoita muodossa VVVV-KK-PP, esim. 2026-01-31")
+        return None
+    if parsed > context.today:
+        context.report(where, f"{label}: päivämäärä {text} on tulevaisuudessa")
+    return parsed
+
+
+def _url(text: str, where: Position, label: str, context: _Context) -> str:
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in ALLOWED_SCHEMES or any(c.isspace() for c in text) or scheme in ("http", "https") and not parts.netloc:
+        context.report(where, f"{label}: osoite '{text}' ei kelpaa; sallittuja ovat vain https://-, http://-, mailto:- ja tel:-osoitteet")
+    return text
+
+
+_CHECKS = {Kind.LINE: _line, Kind.SLUG: _slug, Kind.DATE: _date, Kind.URL: _url}
