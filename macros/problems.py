@@ -38,7 +38,7 @@ class DataError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         noun = "virhe" if count == 1 else "virhettä"
-        lines = [f"Tiedoissa on {count} {noun}. Sivustoa ei rakennettu."]
+        lines = [f"Tiedoissa on {count} {noun}. Sivustoa ei julkaista, ennen kuin ne on korjattu:"]
         lines += [str(problem) for problem in self.problems]
         return "\n".join(lines)
 

@@ -1,0 +1,64 @@
+"""Whole builds with changed data: bad data stops MkDocs, and data text never becomes code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, build_site, replace_in
+
+INJECTED_NAME = "<script>alert(1)</script> {{ 7*191 }} </title><b>x"
+INJECTED_TEXT = "Teksti {{ 7*191 }} ja {% if true %}ehto{% endif %} <img src=x onerror=alert(1)> [linkki](javascript:alert(1))"
+
+
+def test_bad_data_stops_the_build_with_a_finnish_message_and_writes_nothing(data_copy, tmp_path):
+    replace_in(data_copy / "methods.yml", "omistaja: mieli-ry", "omistaja: mieli")
+    site_dir = tmp_path / "site"
+    built = build_site(data_copy, site_dir)
+    assert built.result.returncode != 0
+    assert "Tiedoissa on 1 virhe. Sivustoa ei julkaista, ennen kuin ne on korjattu:" in built.output
+    assert (
+        "data/methods.yml:73:13: menetelmä 'lapset-puheeksi': kenttä 'omistaja' viittaa tuntemattomaan toimijaan 'mieli' "
+        "(tarkoititko 'mieli-ry'?)" in built.output
+    )
+    assert "Traceback" not in built.output
+    assert not site_dir.exists()
+
+
+def test_check_command_reports_without_building(data_copy):
+    command = [sys.executable, "-m", "macros.check"]
+    good = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert good.returncode == 0 and good.stdout.startswith("Tiedot kunnossa: 18 menetelmää")
+    replace_in(data_copy / "organisations.yml", "tyyppi: jarjesto", "tyyppi: yhdistys")
+    bad = subprocess.run([*command, str(data_copy)], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert bad.stderr.splitlines()[1] == (
+        "data/organisations.yml:7:11: toimija 'mieli-ry': kenttä 'tyyppi' viittaa tuntemattomaan toimijatyyppiin 'yhdistys'"
+    )
+
+
+def test_yaml_text_is_shown_as_text_never_run_as_template_or_html(data_copy, tmp_path):
+    path = data_copy / "methods.yml"
+    replace_in(path, "  nimi: Lapset puheeksi\n", f"  nimi: '{INJECTED_NAME}'\n")
+    replace_in(path, "  kenelle: >-\n    Kaikki lapsiperheet.", f"  kenelle: >-\n    {INJECTED_TEXT}")
+    built = build_site(data_copy, tmp_path / "site")
+    assert built.result.returncode == 0, built.output
+
+    page = built.html("menetelmat/lapset-puheeksi")
+    assert "<script>alert(1)</script>" not in page
+    assert "<img src=x" not in page
+    assert "</title><b>x" not in page
+    assert "1337" not in page.split("<article")[1].split("</article>")[0]
+    # Shown as the editor wrote it: escaped for HTML, braces as character references.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &#123;&#123; 7*191 &#125;&#125; &lt;/title&gt;&lt;b&gt;x" in page
+    assert "&#123;% if true %&#125;ehto&#123;% endif %&#125; &lt;img src=x onerror=alert(1)&gt; [linkki](javascript:alert(1))" in page
+    assert 'href="javascript:' not in page
+
+    catalogue = built.html("menetelmat")
+    assert "<script>alert(1)</script>" not in catalogue
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in catalogue
+
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"] for doc in index["docs"] if doc["location"] == "menetelmat/lapset-puheeksi/"]
+    assert titles and "<script>" not in titles[0]
