@@ -72,9 +72,11 @@ def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
     return used
 
 
-def _page(url: str, title: str, description: str, template: str, **context: object) -> GeneratedPage:
+def _page(url: str, title: str, description: str, template: str, search: dict | None = None, **context: object) -> GeneratedPage:
     # Material prints page.meta title and description without escaping: escape them here.
-    meta = {"title": str(escape(title)), "description": str(escape(description))}
+    meta: dict = {"title": str(escape(title)), "description": str(escape(description))}
+    if search:
+        meta["search"] = search  # Material's per-page search options: boost or exclude
     body = render(template, links=urls.Links(url), **context)
     return GeneratedPage(urls.source_file(url), front_matter(meta) + "\n" + body)
 
@@ -88,6 +90,7 @@ def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> Ge
         method.display_name,
         method.summary,
         "method_page.md.j2",
+        search={"boost": 2},  # a method's own page outranks pages that mention it
         catalog=catalog,
         method=method,
         facets=FACETS,
@@ -120,6 +123,7 @@ def _facet_page(catalog: Catalog, facet: Facet, term_id: str) -> GeneratedPage:
         f"{facet.label}: {term.name}",
         f"Menetelmät, joiden {facet.label.lower()} on {term.name}.",
         "facet_page.md.j2",
+        search={"exclude": True},  # a facet page only repeats method cards; search finds the methods themselves
         catalog=catalog,
         facet=facet,
         term=term,

@@ -62,3 +62,22 @@ def test_yaml_text_is_shown_as_text_never_run_as_template_or_html(data_copy, tmp
     index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = [doc["title"] for doc in index["docs"] if doc["location"] == "menetelmat/lapset-puheeksi/"]
     assert titles and "<script>" not in titles[0]
+
+
+def test_rated_method_shows_level_source_and_date_and_edit_links_use_the_repository(data_copy, tmp_path):
+    # The real data has no published rating yet; this copy adds one to show how a rating is presented.
+    replace_in(
+        data_copy / "methods.yml",
+        "  avainsanat: [lasten asiat,",
+        "  naytto:\n    arvio: taso-3\n    lahde: kasvun-tuki-arviointikasikirja\n    arvioitu: 2025-05-02\n"
+        "    linkki: https://kasvuntuki.fi/\n  avainsanat: [lasten asiat,",
+    )
+    built = build_site(data_copy, tmp_path / "site", SITE_REPO_URL="https://github.com/esimerkki/perhekeskus")
+    assert built.result.returncode == 0, built.output
+    page = built.html("menetelmat/lapset-puheeksi")
+    assert '<span class="pk-evidence__level">3/5</span> Vähäinen dokumentoitu näyttö' in page
+    assert 'arvioitu <time datetime="2025-05-02">2.5.2025</time>' in page
+    assert '<a href="https://kasvuntuki.fi/">Kasvun tuki – arviointikäsikirja, menetelmän kokonaisarvio</a>' in page
+    assert "ei arvioitu / arvio ei tiedossa" not in page
+    assert '<a href="https://github.com/esimerkki/perhekeskus/edit/main/data/methods.yml">Muokkaa tietoja</a> (tiedosto data/methods.yml, rivi 49)' in page
+    assert 'href="https://github.com/esimerkki/perhekeskus/issues/new?title=Palaute%3A%20Lapset%20puheeksi%20%28LP%29"' in page
