@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from typing import Iterator
@@ -47,16 +48,24 @@ class Catalog:
     def term(self, vocabulary: str, term_id: str) -> Term:
         return self.vocabulary(vocabulary)[term_id]
 
+    @cached_property
+    def _methods_by_name(self) -> tuple[Method, ...]:
+        return tuple(sorted(self.methods.values(), key=lambda m: m.name.casefold()))
+
     def methods_sorted(self) -> list[Method]:
-        return sorted(self.methods.values(), key=lambda m: m.name.casefold())
+        return list(self._methods_by_name)
 
     def methods_where(self, attr: str, value: str) -> list[Method]:
-        """Methods whose field `attr` (one value or a tuple) contains `value`, by name."""
-        return [m for m in self.methods_sorted() if value == getattr(m, attr) or value in (getattr(m, attr) or ())]
+        """Methods whose field `attr` (one id, or a tuple of ids) holds `value`, by name."""
+        return [m for m in self._methods_by_name if _holds(getattr(m, attr), value)]
 
     def observations_for(self, method_id: str) -> list[Observation]:
         found = [o for o in self.observations if o.method == method_id]
         return sorted(found, key=lambda o: (self.areas[o.area].name, o.topic, o.year))
+
+
+def _holds(field_value: object, value: str) -> bool:
+    return value in field_value if isinstance(field_value, tuple) else field_value == value
 
 
 _cache: dict[Path, tuple[tuple, Catalog]] = {}
