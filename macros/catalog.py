@@ -14,7 +14,7 @@ from typing import Iterator
 
 from macros import schema
 from macros.problems import DataError, Position, Problem
-from macros.records import Area, Method, Observation, Organisation, Source, Term
+from macros.records import Area, Method, Observation, Organisation, Service, Source, Term
 from macros.validate import did_you_mean, record_label, validate_file
 from macros.yaml_source import Mapping, Sequence, load_yaml
 
@@ -35,6 +35,10 @@ class Catalog:
         return self.collections["toimijat"]  # type: ignore[return-value]
 
     @property
+    def services(self) -> dict[str, Service]:
+        return self.collections["palvelut"]  # type: ignore[return-value]
+
+    @property
     def sources(self) -> dict[str, Source]:
         return self.collections["lahteet"]  # type: ignore[return-value]
 
@@ -50,18 +54,62 @@ class Catalog:
 
     @cached_property
     def _methods_by_name(self) -> tuple[Method, ...]:
-        return tuple(sorted(self.methods.values(), key=lambda m: m.name.casefold()))
+        return _by_name(self.methods.values())
+
+    @cached_property
+    def _services_by_name(self) -> tuple[Service, ...]:
+        return _by_name(self.services.values())
 
     def methods_sorted(self) -> list[Method]:
         return list(self._methods_by_name)
+
+    def services_sorted(self) -> list[Service]:
+        return list(self._services_by_name)
 
     def methods_where(self, attr: str, value: str) -> list[Method]:
         """Methods whose field `attr` (one id, or a tuple of ids) holds `value`, by name."""
         return [m for m in self._methods_by_name if _holds(getattr(m, attr), value)]
 
+    def services_where(self, attr: str, value: str) -> list[Service]:
+        """Services whose field `attr` (one id, or a tuple of ids) holds `value`, by name."""
+        return [s for s in self._services_by_name if _holds(getattr(s, attr), value)]
+
+    def subareas(self, area_id: str) -> list[Area]:
+        return sorted((a for a in self.areas.values() if a.part_of == area_id), key=lambda a: a.name)
+
+    def area_family(self, area_id: str) -> set[str]:
+        """The area, the areas it belongs to and the areas within it."""
+        family = {area_id}
+        parent = self.areas[area_id].part_of
+        while parent and parent not in family:
+            family.add(parent)
+            parent = self.areas[parent].part_of
+        pending = [area_id]
+        while pending:
+            children = [a.id for a in self.subareas(pending.pop()) if a.id not in family]
+            family.update(children)
+            pending += children
+        return family
+
+    @cached_property
+    def _reach(self) -> dict[str, frozenset[str]]:
+        return {s.id: frozenset().union(*(self.area_family(a) for a in s.areas)) for s in self.services.values()}
+
+    def service_reach(self, service: Service) -> frozenset[str]:
+        """Every area id under which a service should be found: a region-wide service is in each
+        of its municipalities, and a municipality's service is in its region."""
+        return self._reach[service.id]
+
+    def services_in(self, area_id: str) -> list[Service]:
+        return [s for s in self._services_by_name if area_id in self._reach[s.id]]
+
     def observations_for(self, method_id: str) -> list[Observation]:
         found = [o for o in self.observations if o.method == method_id]
         return sorted(found, key=lambda o: (self.areas[o.area].name, o.topic, o.year))
+
+
+def _by_name(records) -> tuple:
+    return tuple(sorted(records, key=lambda r: r.name.casefold()))
 
 
 def _holds(field_value: object, value: str) -> bool:

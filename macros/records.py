@@ -29,6 +29,8 @@ class Term:
     origin: Origin
     description: str | None = None
     level: int | None = None
+    minimum_age: int | None = None
+    maximum_age: int | None = None
     source: str | None = None
 
 
@@ -112,6 +114,35 @@ class Method:
     @property
     def display_name(self) -> str:
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+
+@dataclass(frozen=True)
+class Service:
+    """A service a family can turn to, placed on the traffic-light model."""
+
+    id: str
+    name: str
+    level: str
+    level_reason: str
+    summary: str
+    description: str
+    areas: tuple[str, ...]
+    sources: tuple[str, ...]
+    updated: date
+    checked: date
+    origin: Origin
+    for_whom: str | None = None
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    themes: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    phone: str | None = None
+    website: str | None = None
+    charge: str | None = None
+    status: str | None = None
+    provider: str | None = None
+    methods: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

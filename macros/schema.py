@@ -21,6 +21,8 @@ class Kind(Enum):
     DATE = "päivämäärä"
     URL = "verkko-osoite"
     INT = "kokonaisluku"
+    CHOICE = "yksi sallituista arvoista"
+    PHONE = "puhelinnumero"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Field:
     max_length: int | None = None
     minimum: int | None = None
     maximum: int | None = None
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ TERM = RecordSpec(
         Field("nimi", "name", Kind.LINE, "Termi sellaisena kuin se näytetään", required=True, max_length=60),
         Field("kuvaus", "description", Kind.TEXT, "Lyhyt selitys", max_length=400),
         Field("taso", "level", Kind.INT, "Näytön aste numerona (vain näyttöasteikossa)", minimum=1, maximum=5),
+        Field("ika_alkaen", "minimum_age", Kind.INT, "Ikäryhmän alin ikä vuosina (vain ikäryhmissä)", minimum=0, maximum=29),
+        Field("ika_asti", "maximum_age", Kind.INT, "Ikäryhmän ylin ikä vuosina (vain ikäryhmissä)", minimum=0, maximum=29),
         Field("lahde", "source", Kind.SLUG, "Lähde, josta termi on", ref="lahteet"),
     ),
 )
@@ -174,6 +179,38 @@ METHOD = RecordSpec(
     ),
 )
 
+LEVELS = ("vihreä", "keltainen", "punainen")
+STATUSES = ("aktiivinen", "tauolla", "lakkautettu")
+CHARGES = ("maksuton", "maksullinen")
+
+SERVICE = RecordSpec(
+    "palvelu",
+    records.Service,
+    (
+        _id("palvelun"),
+        Field("nimi", "name", Kind.LINE, "Palvelun nimi", required=True, max_length=120),
+        Field("taso", "level", Kind.CHOICE, "Liikennevalomallin taso: vihreä = kaikille perheille, keltainen = pieni huoli tai varhainen tuki, punainen = suuri huoli tai erityinen tuki", required=True, choices=LEVELS),
+        Field("tason_peruste", "level_reason", Kind.LINE, "Miksi palvelu on tällä tasolla: lähteen arvio tai mallin logiikka", required=True, max_length=300),
+        Field("tiivistelma", "summary", Kind.LINE, "Yhden lauseen kuvaus palvelukortille", required=True, max_length=220),
+        Field("kuvaus", "description", Kind.TEXT, "Mitä palvelu tarjoaa, selkokielellä", required=True, max_length=1500),
+        Field("kenelle", "for_whom", Kind.LINE, "Kenelle palvelu on tarkoitettu", max_length=240),
+        Field("ika_alkaen", "minimum_age", Kind.INT, "Lapsen alin ikä vuosina (Open Referral: minimum_age)", minimum=0, maximum=29),
+        Field("ika_asti", "maximum_age", Kind.INT, "Lapsen ylin ikä vuosina (Open Referral: maximum_age)", minimum=0, maximum=29),
+        Field("teemat", "themes", Kind.SLUG, "Teemat (sanasto: teemat)", many=True, ref="teemat"),
+        Field("asiointikanavat", "channels", Kind.SLUG, "Miten palveluun pääsee (sanasto: asiointikanavat)", many=True, ref="asiointikanavat"),
+        Field("puhelin", "phone", Kind.PHONE, "Palvelun oma puhelinnumero, vain jos lähde sen antaa (ei henkilöiden numeroita)"),
+        Field("verkkosivu", "website", Kind.URL, "Palvelun verkkosivu (https://…)"),
+        Field("maksu", "charge", Kind.CHOICE, "Onko palvelu maksuton vai maksullinen", choices=CHARGES),
+        Field("tila", "status", Kind.CHOICE, "Palvelun tila lähteen mukaan (Open Referral: status)", choices=STATUSES),
+        Field("tuottaja", "provider", Kind.SLUG, "Palvelun järjestäjä tai tuottaja (organisations.yml)", ref="toimijat"),
+        Field("alueet", "areas", Kind.SLUG, "Alueet, joilla palvelu toimii (alueet.yml)", required=True, many=True, ref="alueet"),
+        Field("menetelmat", "methods", Kind.SLUG, "Menetelmät, joita palvelussa käytetään (methods.yml)", many=True, ref="menetelmat"),
+        Field("avainsanat", "keywords", Kind.LINE, "Sanat, joilla palvelua haetaan", many=True, max_length=60),
+        _sources(),
+        *_dates(),
+    ),
+)
+
 OBSERVATION = RecordSpec(
     "havainto",
     records.Observation,
@@ -208,12 +245,14 @@ VOCABULARIES = (
     _vocabulary("aluetyypit", "tuntemattomaan aluetyyppiin"),
     _vocabulary("havaintoaiheet", "tuntemattomaan havainnon aiheeseen"),
     _vocabulary("nayttoasteikko", "tuntemattomaan näytön asteeseen"),
+    _vocabulary("asiointikanavat", "tuntemattomaan asiointikanavaan"),
 )
 
 SOURCES = Collection("lahteet", SOURCE, "tuntemattomaan lähteeseen")
 AREAS = Collection("alueet", AREA, "tuntemattomaan alueeseen")
 ORGANISATIONS = Collection("toimijat", ORGANISATION, "tuntemattomaan toimijaan")
 METHODS = Collection("menetelmat", METHOD, "tuntemattomaan menetelmään")
+SERVICES = Collection("palvelut", SERVICE, "tuntemattomaan palveluun")
 OBSERVATIONS = Collection("kayttotilanne", OBSERVATION, "tuntemattomaan havaintoon")
 
 FILES = (
@@ -222,5 +261,6 @@ FILES = (
     DataFile("alueet.yml", (AREAS,)),
     DataFile("organisations.yml", (ORGANISATIONS,)),
     DataFile("methods.yml", (METHODS,)),
+    DataFile("services.yml", (SERVICES,)),
     DataFile("kayttotilanne.yml", (OBSERVATIONS,)),
 )

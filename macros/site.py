@@ -7,14 +7,16 @@ to MkDocs, so another generator could call the same functions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote
 
 from markupsafe import escape
 
 from macros import urls
 from macros.catalog import Catalog
-from macros.records import Method, Organisation
+from macros.records import Area, Method, Organisation, Service
 from macros.render import front_matter, render
+from macros.schema import LEVELS
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedP
     pages = [_method_page(catalog, settings, m) for m in catalog.methods.values()]
     pages += [_organisation_page(catalog, settings, o) for o in catalog.organisations.values()]
     pages += [_facet_page(catalog, facet, term_id) for facet, term_id in facet_terms(catalog)]
+    pages += [_service_page(catalog, settings, s) for s in catalog.services.values()]
+    pages += [_area_page(catalog, a) for a in catalog.areas.values() if catalog.services_in(a.id)]
     return pages
 
 
@@ -95,6 +99,7 @@ def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> Ge
         method=method,
         facets=FACETS,
         observations=observations,
+        services=catalog.services_where("methods", method.id),
         sources=list(dict.fromkeys(cited)),
         record=_record_context(settings, data_file, method),
     )
@@ -112,6 +117,7 @@ def _organisation_page(catalog: Catalog, settings: SiteSettings, organisation: O
         owned=catalog.methods_where("owner", organisation.id),
         trains=catalog.methods_where("trainers", organisation.id),
         partner_in=catalog.methods_where("partners", organisation.id),
+        services=catalog.services_where("provider", organisation.id),
         record=_record_context(settings, data_file, organisation),
     )
 
@@ -128,6 +134,33 @@ def _facet_page(catalog: Catalog, facet: Facet, term_id: str) -> GeneratedPage:
         facet=facet,
         term=term,
         methods=catalog.methods_where(facet.attr, term_id),
+    )
+
+
+def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) -> GeneratedPage:
+    return _page(
+        urls.service(service.id),
+        service.name,
+        service.summary,
+        "service_page.md.j2",
+        search={"boost": 2},
+        catalog=catalog,
+        service=service,
+        record=_record_context(settings, catalog.files["palvelut"], service),
+    )
+
+
+def _area_page(catalog: Catalog, area: Area) -> GeneratedPage:
+    services = catalog.services_in(area.id)
+    return _page(
+        urls.area(area.id),
+        area.name,
+        f"Lapsiperheiden palvelut alueella {area.name} liikennevalomallin mukaan.",
+        "area_page.md.j2",
+        catalog=catalog,
+        area=area,
+        levels=[(level, [s for s in services if s.level == level]) for level in LEVELS],
+        subareas=[a for a in catalog.subareas(area.id) if catalog.services_in(a.id)],
     )
 
 
@@ -166,6 +199,21 @@ def evidence_scale(catalog: Catalog, here: str) -> str:
     return render("evidence_scale.html.j2", links=urls.Links(here), catalog=catalog, levels=list(catalog.vocabulary("nayttoasteikko").values()))
 
 
+def service_map(catalog: Catalog, here: str) -> str:
+    regions = [(a, catalog.subareas(a.id)) for a in sorted(catalog.areas.values(), key=lambda a: a.name) if a.part_of is None]
+    return render(
+        "service_map.html.j2",
+        links=urls.Links(here),
+        catalog=catalog,
+        services=catalog.services_sorted(),
+        levels=LEVELS,
+        regions=regions,
+        age_groups=[t for t in catalog.vocabulary("ikaryhmat").values() if t.minimum_age is not None],
+        themes=[t for t in catalog.vocabulary("teemat").values() if catalog.services_where("themes", t.id)],
+        built=date.today(),
+    )
+
+
 def counts(catalog: Catalog, here: str) -> str:
     return render("counts.html.j2", links=urls.Links(here), catalog=catalog)
 
@@ -177,4 +225,5 @@ FRAGMENTS = {
     "lahdeluettelo": source_list,
     "nayttoasteikko": evidence_scale,
     "luvut": counts,
+    "palvelukartta": service_map,
 }

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 METHODS = "menetelmat/"
 ORGANISATIONS = "toimijat/"
+SERVICES = "palvelut/"
+AREAS = "alueet/"
+SERVICE_MAP = "palvelukartta/"
 ABOUT = "tietoa/"
 FEEDBACK = "palaute/"
 
@@ -21,6 +24,14 @@ def method(method_id: str) -> str:
 
 def organisation(organisation_id: str) -> str:
     return f"{ORGANISATIONS}{organisation_id}/"
+
+
+def service(service_id: str) -> str:
+    return f"{SERVICES}{service_id}/"
+
+
+def area(area_id: str) -> str:
+    return f"{AREAS}{area_id}/"
 
 
 def facet(facet_slug: str, term_id: str) -> str:
@@ -51,3 +62,9 @@ class Links:
 
     def facet(self, facet_slug: str, term_id: str) -> str:
         return self.to(facet(facet_slug, term_id))
+
+    def service(self, service_id: str) -> str:
+        return self.to(service(service_id))
+
+    def area(self, area_id: str) -> str:
+        return self.to(area(area_id))

@@ -20,6 +20,7 @@ from macros.yaml_source import Mapping, Sequence
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PHONE = re.compile(r"^\+?[0-9][0-9 -]{4,18}[0-9]$")
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 
 
@@ -155,9 +156,18 @@ def _scalar(raw: Any, field: Field, where: Position, label: str, context: _Conte
         return None
     if field.max_length and len(text) > field.max_length:
         context.report(where, f"{label} on liian pitkä ({len(text)} merkkiä, enintään {field.max_length})")
+    if kind is Kind.CHOICE:
+        return _choice(text, field, where, label, context)
     check = _CHECKS.get(kind)
     if check:
         return check(text, where, label, context)
+    return text
+
+
+def _choice(text: str, field: Field, where: Position, label: str, context: _Context) -> str:
+    if text not in field.choices:
+        allowed = ", ".join(field.choices)
+        context.report(where, f"{label}: arvo '{text}' ei kelpaa{did_you_mean(text, list(field.choices))}; sallitut arvot: {allowed}")
     return text
 
 
@@ -205,4 +215,10 @@ def _url(text: str, where: Position, label: str, context: _Context) -> str:
     return text
 
 
-_CHECKS = {Kind.LINE: _line, Kind.SLUG: _slug, Kind.DATE: _date, Kind.URL: _url}
+def _phone(text: str, where: Position, label: str, context: _Context) -> str:
+    if not PHONE.match(text):
+        context.report(where, f"{label}: puhelinnumero '{text}' ei kelpaa; käytä vain numeroita, välilyöntejä ja alussa +-merkkiä")
+    return text
+
+
+_CHECKS = {Kind.LINE: _line, Kind.SLUG: _slug, Kind.DATE: _date, Kind.URL: _url, Kind.PHONE: _phone}

@@ -114,7 +114,7 @@ def test_over_long_field(data_copy):
 def test_yaml_syntax_error_has_line(data_copy):
     replace_in(data_copy / "alueet.yml", "  nimi: Pohjois-Savo", "  nimi: Pohjois: Savo")
     assert problems(data_copy) == [
-        "data/alueet.yml:4:16: YAML-muoto on rikki: kaksoispiste väärässä paikassa (laita teksti lainausmerkkeihin). "
+        "data/alueet.yml:5:16: YAML-muoto on rikki: kaksoispiste väärässä paikassa (laita teksti lainausmerkkeihin). "
         "Tarkista sisennykset, kaksoispisteet ja lainausmerkit"
     ]
 
