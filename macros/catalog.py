@@ -14,7 +14,7 @@ from typing import Iterator
 
 from macros import schema
 from macros.problems import DataError, Position, Problem
-from macros.records import Area, Method, Observation, Organisation, Service, Source, Term
+from macros.records import Area, Method, Observation, Organisation, Service, Source, Stage, Term
 from macros.validate import did_you_mean, record_label, validate_file
 from macros.yaml_source import Mapping, Sequence, load_yaml
 
@@ -45,6 +45,10 @@ class Catalog:
     @property
     def areas(self) -> dict[str, Area]:
         return self.collections["alueet"]  # type: ignore[return-value]
+
+    @property
+    def stages(self) -> list[Stage]:
+        return sorted(self.collections["vaiheet"].values(), key=lambda s: s.number)  # type: ignore[union-attr]
 
     def vocabulary(self, name: str) -> dict[str, Term]:
         return self.collections[name]  # type: ignore[return-value]
@@ -157,6 +161,7 @@ def _load(data_dir: Path, today: date) -> Catalog:
         written.update(result.items)
         files.update({name: display for name in result.records})
     indexed = {name: _index(records, schema_collection(name), problems) for name, records in collections.items() if name != "kayttotilanne"}
+    problems += _stage_numbers(collections.get("vaiheet", []))
     observations = tuple(collections.get("kayttotilanne", ()))
     problems += _reference_problems(written)
     problems += _duplicate_observations(observations)
@@ -192,8 +197,12 @@ def _reference_problems(written: dict[str, list[Mapping]]) -> Iterator[Problem]:
 def _references(item: Mapping, spec: schema.RecordSpec, label: str, named: dict[str, set]) -> Iterator[Problem]:
     for field in spec.fields:
         value = item.get(field.key)
-        if isinstance(field.kind, schema.RecordSpec) and isinstance(value, Mapping):
-            yield from _references(value, field.kind, f"{label}: kenttä '{field.key}'", named)
+        if isinstance(field.kind, schema.RecordSpec):
+            nested = value if isinstance(value, Sequence) else [value]
+            for child in nested:
+                if isinstance(child, Mapping):
+                    yield from _references(child, field.kind, f"{label}: kenttä '{field.key}'", named)
+            continue
         if not field.ref or field.ref not in named or value is None:
             continue  # a file that could not be read is reported already
         if field.many:
@@ -205,6 +214,15 @@ def _references(item: Mapping, spec: schema.RecordSpec, label: str, named: dict[
             if isinstance(target, str) and target.strip() not in targets:
                 unknown = schema_collection(field.ref).unknown
                 yield Problem(where, f"{label}: kenttä '{field.key}' viittaa {unknown} '{target}'{did_you_mean(target, sorted(t for t in targets if isinstance(t, str)))}")
+
+
+def _stage_numbers(stages: list[Stage]) -> Iterator[Problem]:
+    """Stages form one path: numbered 1, 2, 3 … without gaps or repeats."""
+    numbers = sorted(stage.number for stage in stages)
+    if numbers != list(range(1, len(numbers) + 1)):
+        for stage in stages:
+            yield Problem(stage.origin.of("numero"), f"käyttöönoton vaihe '{stage.id}': vaiheiden numeroiden pitää olla 1, 2, 3 … ilman aukkoja ja toistoja (nyt {', '.join(map(str, numbers))})")
+            break
 
 
 def _duplicate_observations(observations: tuple[Observation, ...]) -> Iterator[Problem]:

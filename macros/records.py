@@ -35,6 +35,32 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Step:
+    """A step of a family's path in a method, or a worker role, with its tasks."""
+
+    name: str
+    description: str
+    origin: Origin
+    tasks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage on the path of taking a method into use in a municipality."""
+
+    id: str
+    number: int
+    name: str
+    source_wording: str
+    description: str
+    manager_tasks: tuple[str, ...]
+    sources: tuple[str, ...]
+    origin: Origin
+    support: tuple[str, ...] = ()
+    next_step: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -109,6 +135,9 @@ class Method:
     trainers: tuple[str, ...] = ()
     website: str | None = None
     evidence: EvidenceRating | None = None
+    support: tuple[str, ...] = ()
+    client_path: tuple[Step, ...] = ()
+    roles: tuple[Step, ...] = ()
     keywords: tuple[str, ...] = ()
 
     @property
@@ -157,6 +186,7 @@ class Observation:
     source: str
     checked: date
     origin: Origin
+    stage: str | None = None
     municipalities: int | None = None
     municipalities_total: int | None = None
     municipalities_active: int | None = None

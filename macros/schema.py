@@ -21,6 +21,7 @@ class Kind(Enum):
     DATE = "päivämäärä"
     URL = "verkko-osoite"
     INT = "kokonaisluku"
+    YEAR = "vuosiluku"
     CHOICE = "yksi sallituista arvoista"
     PHONE = "puhelinnumero"
 
@@ -140,6 +141,26 @@ ORGANISATION = RecordSpec(
     ),
 )
 
+STEP = RecordSpec(
+    "vaihe",
+    records.Step,
+    (
+        Field("nimi", "name", Kind.LINE, "Vaiheen nimi", required=True, max_length=80),
+        Field("kuvaus", "description", Kind.TEXT, "Mitä vaiheessa tapahtuu, selkokielellä", required=True, max_length=600),
+        Field("tehtavat", "tasks", Kind.LINE, "Mitä vaiheessa tehdään", many=True, max_length=200),
+    ),
+)
+
+ROLE = RecordSpec(
+    "rooli",
+    records.Step,
+    (
+        Field("nimi", "name", Kind.LINE, "Roolin nimi", required=True, max_length=80),
+        Field("kuvaus", "description", Kind.TEXT, "Kuka roolissa toimii", required=True, max_length=600),
+        Field("tehtavat", "tasks", Kind.LINE, "Roolin tehtävät", many=True, max_length=200),
+    ),
+)
+
 EVIDENCE = RecordSpec(
     "näyttöarvio",
     records.EvidenceRating,
@@ -173,6 +194,9 @@ METHOD = RecordSpec(
         Field("kouluttajat", "trainers", Kind.SLUG, "Toimijat, jotka kouluttavat menetelmään", many=True, ref="toimijat"),
         Field("verkkosivu", "website", Kind.URL, "Menetelmän oma verkkosivu (https://…)"),
         Field("naytto", "evidence", EVIDENCE, "Julkaistu näyttöarvio; jätä pois, jos arviota ei ole"),
+        Field("tukitoimet", "support", Kind.SLUG, "Käyttöönoton tukitoimet, joita menetelmälle on lähteiden mukaan tehty (kayttoonotto.yml)", many=True, ref="tukitoimet"),
+        Field("asiakaspolku", "client_path", STEP, "Perheen polku menetelmässä vaihe vaiheelta", many=True),
+        Field("roolit", "roles", ROLE, "Työntekijöiden roolit menetelmässä", many=True),
         Field("avainsanat", "keywords", Kind.LINE, "Sanat, joilla menetelmää haetaan (synonyymit, arkikieli)", many=True, max_length=60),
         _sources(),
         *_dates(),
@@ -211,15 +235,43 @@ SERVICE = RecordSpec(
     ),
 )
 
+STAGE = RecordSpec(
+    "käyttöönoton vaihe",
+    records.Stage,
+    (
+        Field("id", "id", Kind.SLUG, "Vaiheen tunniste", required=True),
+        Field("numero", "number", Kind.INT, "Vaiheen järjestysnumero polulla", required=True, minimum=1, maximum=9),
+        Field("nimi", "name", Kind.LINE, "Vaiheen lyhyt nimi", required=True, max_length=80),
+        Field("lahteen_sanamuoto", "source_wording", Kind.LINE, "Vaihe lähteen sanoin", required=True, max_length=200),
+        Field("kuvaus", "description", Kind.TEXT, "Mitä vaihe tarkoittaa, selkokielellä", required=True, max_length=800),
+        Field("johto", "manager_tasks", Kind.LINE, "Mitä esihenkilö tai johto tekee tässä vaiheessa", required=True, many=True, max_length=240),
+        Field("tukitoimet", "support", Kind.SLUG, "Tähän vaiheeseen sopivat tukitoimet (kayttoonotto.yml: tukitoimet)", many=True, ref="tukitoimet"),
+        Field("seuraavaan", "next_step", Kind.TEXT, "Miten seuraavaan vaiheeseen päästään", max_length=600),
+        _sources(),
+    ),
+)
+
+SUPPORT_ACTION = RecordSpec(
+    "tukitoimi",
+    records.Term,
+    (
+        Field("id", "id", Kind.SLUG, "Tukitoimen tunniste", required=True),
+        Field("nimi", "name", Kind.LINE, "Tukitoimen nimi", required=True, max_length=80),
+        Field("kuvaus", "description", Kind.TEXT, "Mitä tukitoimi on", required=True, max_length=400),
+        Field("lahde", "source", Kind.SLUG, "Lähde", ref="lahteet"),
+    ),
+)
+
 OBSERVATION = RecordSpec(
     "havainto",
     records.Observation,
     (
         Field("menetelma", "method", Kind.SLUG, "Menetelmä (menetelmat.yml)", required=True, ref="menetelmat"),
         Field("alue", "area", Kind.SLUG, "Alue (alueet.yml)", required=True, ref="alueet"),
-        Field("vuosi", "year", Kind.INT, "Vuosi, jota luku koskee", required=True, minimum=2000, maximum=2100),
+        Field("vuosi", "year", Kind.YEAR, "Vuosi, jota luku koskee (ei tulevaisuudessa)", required=True, minimum=2000),
         Field("aihe", "topic", Kind.SLUG, "Mitä luku kertoo (sanasto: havaintoaiheet)", required=True, ref="havaintoaiheet"),
         Field("tulos", "result", Kind.LINE, "Luku sanoin, kuten lähde sen kertoo", required=True, max_length=240),
+        Field("vaihe", "stage", Kind.SLUG, "Käyttöönoton vaihe, jos lähde sen kertoo (kayttoonotto.yml: vaiheet)", ref="vaiheet"),
         Field("kuntia", "municipalities", Kind.INT, "Kuntien määrä, joissa menetelmä on käytössä", minimum=0, maximum=400),
         Field("kuntia_yhteensa", "municipalities_total", Kind.INT, "Kuinka monesta kunnasta luku on laskettu", minimum=1, maximum=400),
         Field("aktiivisesti_kuntia", "municipalities_active", Kind.INT, "Kunnat, joissa menetelmä on aktiivisessa käytössä", minimum=0, maximum=400),
@@ -254,11 +306,14 @@ ORGANISATIONS = Collection("toimijat", ORGANISATION, "tuntemattomaan toimijaan")
 METHODS = Collection("menetelmat", METHOD, "tuntemattomaan menetelmään")
 SERVICES = Collection("palvelut", SERVICE, "tuntemattomaan palveluun")
 OBSERVATIONS = Collection("kayttotilanne", OBSERVATION, "tuntemattomaan havaintoon")
+STAGES = Collection("vaiheet", STAGE, "tuntemattomaan käyttöönoton vaiheeseen")
+SUPPORT_ACTIONS = Collection("tukitoimet", SUPPORT_ACTION, "tuntemattomaan tukitoimeen")
 
 FILES = (
     DataFile("sanasto.yml", VOCABULARIES, keyed=True),
     DataFile("lahteet.yml", (SOURCES,)),
     DataFile("alueet.yml", (AREAS,)),
+    DataFile("kayttoonotto.yml", (STAGES, SUPPORT_ACTIONS), keyed=True),
     DataFile("organisations.yml", (ORGANISATIONS,)),
     DataFile("methods.yml", (METHODS,)),
     DataFile("services.yml", (SERVICES,)),

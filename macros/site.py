@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from macros import urls
 from macros.catalog import Catalog
-from macros.records import Area, Method, Organisation, Service
+from macros.records import Area, Method, Observation, Organisation, Service
 from macros.render import front_matter, render
 from macros.schema import LEVELS
 
@@ -49,6 +49,24 @@ class SiteSettings:
         if not self.repo_url:
             return None
         return f"{self.repo_url.rstrip('/')}/issues/new?title={quote('Palaute: ' + title)}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row heading of an adoption table: an area or a method."""
+
+    kind: str  # "area" or "method"
+    id: str
+    name: str
+
+
+def adoption_table(observations: list[Observation], row_of) -> tuple[list[int], list[tuple[Row, dict[int, Observation]]]]:
+    """Figures of use in municipalities as rows × years, so change over time reads across a row."""
+    in_use = [o for o in observations if o.topic == "kaytossa"]
+    rows: dict[Row, dict[int, Observation]] = {}
+    for o in in_use:
+        rows.setdefault(row_of(o), {})[o.year] = o
+    return sorted({o.year for o in in_use}), sorted(rows.items(), key=lambda item: item[0].name)
 
 
 @dataclass(frozen=True)
@@ -99,6 +117,7 @@ def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> Ge
         method=method,
         facets=FACETS,
         observations=observations,
+        adoption=adoption_table(observations, lambda o: Row("area", o.area, catalog.areas[o.area].name)),
         services=catalog.services_where("methods", method.id),
         sources=list(dict.fromkeys(cited)),
         record=_record_context(settings, data_file, method),
@@ -152,6 +171,7 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
 
 def _area_page(catalog: Catalog, area: Area) -> GeneratedPage:
     services = catalog.services_in(area.id)
+    own = [o for o in catalog.observations if o.area == area.id]
     return _page(
         urls.area(area.id),
         area.name,
@@ -161,7 +181,19 @@ def _area_page(catalog: Catalog, area: Area) -> GeneratedPage:
         area=area,
         levels=[(level, [s for s in services if s.level == level]) for level in LEVELS],
         subareas=[a for a in catalog.subareas(area.id) if catalog.services_in(a.id)],
+        adoption=adoption_table(own, lambda o: Row("method", o.method, catalog.methods[o.method].display_name)),
+        matrix=stage_matrix(catalog, area.id),
     )
+
+
+def stage_matrix(catalog: Catalog, region_id: str):
+    """Municipalities × methods with the latest known stage; methods with no stage known anywhere are left out."""
+    municipalities = catalog.subareas(region_id)
+    inside = {m.id for m in municipalities}
+    staged = sorted((o for o in catalog.observations if o.stage and o.area in inside), key=lambda o: o.year)
+    latest = {(o.area, o.method): o for o in staged}  # later years overwrite earlier ones
+    methods = sorted({catalog.methods[o.method] for o in staged}, key=lambda m: m.name.casefold())
+    return municipalities, methods, latest
 
 
 def _record_context(settings: SiteSettings, data_file: str, record) -> dict:
@@ -199,6 +231,11 @@ def evidence_scale(catalog: Catalog, here: str) -> str:
     return render("evidence_scale.html.j2", links=urls.Links(here), catalog=catalog, levels=list(catalog.vocabulary("nayttoasteikko").values()))
 
 
+def implementation_path(catalog: Catalog, here: str) -> str:
+    actions = list(catalog.vocabulary("tukitoimet").values())
+    return render("implementation_path.html.j2", links=urls.Links(here), catalog=catalog, stages=catalog.stages, actions=actions)
+
+
 def service_map(catalog: Catalog, here: str) -> str:
     regions = [(a, catalog.subareas(a.id)) for a in sorted(catalog.areas.values(), key=lambda a: a.name) if a.part_of is None]
     return render(
@@ -226,4 +263,5 @@ FRAGMENTS = {
     "nayttoasteikko": evidence_scale,
     "luvut": counts,
     "palvelukartta": service_map,
+    "kayttoonoton_polku": implementation_path,
 }

@@ -120,11 +120,8 @@ def build_record(item: Mapping, spec: RecordSpec, context: _Context, label: str 
 
 
 def _value(raw: Any, field: Field, where: Position, label: str, context: _Context, positions: dict[str, Position]) -> Any:
-    if isinstance(field.kind, RecordSpec):
-        if not isinstance(raw, Mapping):
-            context.report(where, f"{label} koostuu kentistä: {', '.join(f.key for f in field.kind.fields)}")
-            return None
-        return build_record(raw, field.kind, context, label)
+    if isinstance(field.kind, RecordSpec) and not field.many:
+        return _nested(raw, field.kind, where, label, context)
     if not field.many:
         return _scalar(raw, field, where, label, context)
     if not isinstance(raw, Sequence):
@@ -135,6 +132,9 @@ def _value(raw: Any, field: Field, where: Position, label: str, context: _Contex
     items = []
     for index, (item, item_where) in enumerate(zip(raw, raw.item_positions)):
         positions[f"{field.key}[{index}]"] = item_where
+        if isinstance(field.kind, RecordSpec):
+            items.append(_nested(item, field.kind, item_where, f"{label}[{index + 1}]", context))
+            continue
         value = _scalar(item, field, item_where, label, context)
         if value in items:
             context.report(item_where, f"{label}: arvo '{value}' on luettelossa kahdesti")
@@ -142,9 +142,16 @@ def _value(raw: Any, field: Field, where: Position, label: str, context: _Contex
     return tuple(items)
 
 
+def _nested(raw: Any, spec: RecordSpec, where: Position, label: str, context: _Context) -> Any:
+    if not isinstance(raw, Mapping):
+        context.report(where, f"{label} koostuu kentistä: {', '.join(f.key for f in spec.fields)}")
+        return None
+    return build_record(raw, spec, context, label)
+
+
 def _scalar(raw: Any, field: Field, where: Position, label: str, context: _Context) -> Any:
     kind = field.kind
-    if kind is Kind.INT:
+    if kind in (Kind.INT, Kind.YEAR):
         return _integer(raw, field, where, label, context)
     if not isinstance(raw, str):
         hint = "laita arvo lainausmerkkeihin" if isinstance(raw, (bool, int, float)) else "kirjoita yksi arvo"
@@ -175,7 +182,9 @@ def _integer(raw: Any, field: Field, where: Position, label: str, context: _Cont
     if isinstance(raw, bool) or not isinstance(raw, int):
         context.report(where, f"{label}: odotettiin kokonaislukua, saatiin '{raw}'")
         return None
-    if field.minimum is not None and raw < field.minimum or field.maximum is not None and raw > field.maximum:
+    if field.kind is Kind.YEAR and raw > context.today.year:
+        context.report(where, f"{label}: vuosi {raw} on tulevaisuudessa")
+    elif field.minimum is not None and raw < field.minimum or field.maximum is not None and raw > field.maximum:
         context.report(where, f"{label}: arvon pitää olla välillä {field.minimum}–{field.maximum if field.maximum is not None else '…'}, saatiin {raw}")
     return raw
 

@@ -63,6 +63,18 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def at(path: Path, line_text: str, start: str | None = None) -> str:
+    """'data/<file>:<line>:<column>' of the first line that starts with `line_text` (indentation aside),
+    column at `start` (default: the text). Comment lines never match.
+
+    Tests compute positions instead of hard-coding them, so editing the data does not break them.
+    """
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.lstrip().startswith(line_text):
+            return f"data/{path.name}:{number}:{line.index(start or line_text) + 1}"
+    raise AssertionError(f"{line_text!r} not in {path.name}")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass

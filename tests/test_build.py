@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, build_site, replace_in
+from conftest import ROOT, at, build_site, replace_in
 
 INJECTED_NAME = "<script>alert(1)</script> {{ 7*191 }} </title><b>x"
 INJECTED_TEXT = "Teksti {{ 7*191 }} ja {% if true %}ehto{% endif %} <img src=x onerror=alert(1)> [linkki](javascript:alert(1))"
@@ -18,8 +18,9 @@ def test_bad_data_stops_the_build_with_a_finnish_message_and_writes_nothing(data
     built = build_site(data_copy, site_dir)
     assert built.result.returncode != 0
     assert "Tiedoissa on 1 virhe. Sivustoa ei julkaista, ennen kuin ne on korjattu:" in built.output
+    where = at(data_copy / "methods.yml", "omistaja: mieli", "mieli")
     assert (
-        "data/methods.yml:73:13: menetelmä 'lapset-puheeksi': kenttä 'omistaja' viittaa tuntemattomaan toimijaan 'mieli' "
+        f"{where}: menetelmä 'lapset-puheeksi': kenttä 'omistaja' viittaa tuntemattomaan toimijaan 'mieli' "
         "(tarkoititko 'mieli-ry'?)" in built.output
     )
     assert "Traceback" not in built.output
@@ -34,7 +35,7 @@ def test_check_command_reports_without_building(data_copy):
     bad = subprocess.run([*command, str(data_copy)], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 1
     assert bad.stderr.splitlines()[1] == (
-        "data/organisations.yml:7:11: toimija 'mieli-ry': kenttä 'tyyppi' viittaa tuntemattomaan toimijatyyppiin 'yhdistys'"
+        f"{at(data_copy / 'organisations.yml', 'tyyppi: yhdistys', 'yhdistys')}: toimija 'mieli-ry': kenttä 'tyyppi' viittaa tuntemattomaan toimijatyyppiin 'yhdistys'"
     )
 
 
@@ -79,5 +80,6 @@ def test_rated_method_shows_level_source_and_date_and_edit_links_use_the_reposit
     assert 'arvioitu <time datetime="2025-05-02">2.5.2025</time>' in page
     assert '<a href="https://kasvuntuki.fi/">Kasvun tuki – arviointikäsikirja, menetelmän kokonaisarvio</a>' in page
     assert "ei arvioitu / arvio ei tiedossa" not in page
-    assert '<a href="https://github.com/esimerkki/perhekeskus/edit/main/data/methods.yml">Muokkaa tietoja</a> (tiedosto data/methods.yml, rivi 49)' in page
+    line = at(data_copy / "methods.yml", "- id: lapset-puheeksi").split(":")[1]
+    assert f'<a href="https://github.com/esimerkki/perhekeskus/edit/main/data/methods.yml">Muokkaa tietoja</a> (tiedosto data/methods.yml, rivi {line})' in page
     assert 'href="https://github.com/esimerkki/perhekeskus/issues/new?title=Palaute%3A%20Lapset%20puheeksi%20%28LP%29"' in page

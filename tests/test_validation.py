@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import replace_in
+from conftest import at, replace_in
 from macros.catalog import load_catalog
 from macros.problems import DataError
 
@@ -27,41 +27,47 @@ def test_real_data_is_valid():
 
 def test_dangling_owner_reference_names_file_line_and_suggests(data_copy):
     replace_in(data_copy / "methods.yml", "omistaja: mieli-ry", "omistaja: mieli")
+    where = at(data_copy / "methods.yml", "omistaja: mieli", "mieli")
     assert problems(data_copy) == [
-        "data/methods.yml:73:13: menetelmä 'lapset-puheeksi': kenttä 'omistaja' viittaa tuntemattomaan toimijaan 'mieli' (tarkoititko 'mieli-ry'?)"
+        f"{where}: menetelmä 'lapset-puheeksi': kenttä 'omistaja' viittaa tuntemattomaan toimijaan 'mieli' (tarkoititko 'mieli-ry'?)"
     ]
 
 
 def test_unknown_theme_in_a_list_points_at_the_item(data_copy):
     replace_in(data_copy / "methods.yml", "teemat: [elintavat]", "teemat: [elintavt]")
     assert problems(data_copy) == [
-        "data/methods.yml:161:12: menetelmä 'neuvokas-perhe': kenttä 'teemat' viittaa tuntemattomaan teemaan 'elintavt' (tarkoititko 'elintavat'?)"
+        f"{at(data_copy / 'methods.yml', 'teemat: [elintavt]', 'elintavt')}: menetelmä 'neuvokas-perhe': kenttä 'teemat' viittaa tuntemattomaan teemaan 'elintavt' (tarkoititko 'elintavat'?)"
     ]
 
 
 def test_unknown_key_is_an_error_with_suggestion(data_copy):
     replace_in(data_copy / "methods.yml", "  tiivistelma: >-\n    Vanhempi", "  tiivistelmä: >-\n    Vanhempi")
     found = problems(data_copy)
+    path = data_copy / "methods.yml"
     assert found[0] == (
-        "data/methods.yml:49:3: menetelmä 'lapset-puheeksi': pakollinen kenttä 'tiivistelma' puuttuu (Yhden lauseen kuvaus luetteloon)"
+        f"{at(path, '- id: lapset-puheeksi', 'id')}: menetelmä 'lapset-puheeksi': pakollinen kenttä 'tiivistelma' puuttuu (Yhden lauseen kuvaus luetteloon)"
     )
     assert found[1].startswith(
-        "data/methods.yml:53:3: menetelmä 'lapset-puheeksi': tuntematon kenttä 'tiivistelmä' (tarkoititko 'tiivistelma'?); "
+        f"{at(path, 'tiivistelmä:')}: menetelmä 'lapset-puheeksi': tuntematon kenttä 'tiivistelmä' (tarkoititko 'tiivistelma'?); "
         "sallitut kentät: id, nimi, lyhenne, muut_nimet, tiivistelma,"
     )
     assert len(found) == 2
 
 
 def test_duplicate_id(data_copy):
-    replace_in(data_copy / "methods.yml", "- id: chilled", "- id: ipc-nuoret")
+    path = data_copy / "methods.yml"
+    first, second = at(path, "- id: ipc-nuoret", "id"), at(path, "- id: chilled", "chilled")
+    replace_in(path, "- id: chilled", "- id: ipc-nuoret")
     assert problems(data_copy) == [
-        "data/methods.yml:378:7: menetelmä 'ipc-nuoret': tunniste on jo käytössä (data/methods.yml:353:3); jokaisella tietueella pitää olla oma tunniste"
+        f"{second}: menetelmä 'ipc-nuoret': tunniste on jo käytössä ({first}); jokaisella tietueella pitää olla oma tunniste"
     ]
 
 
 def test_duplicate_key_inside_one_record(data_copy):
-    replace_in(data_copy / "methods.yml", "  lyhenne: LP\n", "  lyhenne: LP\n  lyhenne: L.P.\n")
-    assert problems(data_copy) == ["data/methods.yml:52:3: avain 'lyhenne' on jo annettu rivillä 51; poista toinen"]
+    path = data_copy / "methods.yml"
+    replace_in(path, "  lyhenne: LP\n", "  lyhenne: LP\n  lyhenne: L.P.\n")
+    first_line = int(at(path, "lyhenne: LP").split(":")[1])
+    assert problems(data_copy) == [f"{at(path, 'lyhenne: L.P.', 'lyhenne')}: avain 'lyhenne' on jo annettu rivillä {first_line}; poista toinen"]
 
 
 def test_invalid_and_future_dates(data_copy):
@@ -86,7 +92,7 @@ def test_unsafe_links_are_refused(data_copy, link):
 def test_wrong_type_number_where_text_is_expected(data_copy):
     replace_in(data_copy / "methods.yml", "lyhenne: LP", "lyhenne: 12")
     assert problems(data_copy) == [
-        "data/methods.yml:51:12: menetelmä 'lapset-puheeksi': kenttä 'lyhenne': arvon pitää olla yksirivinen teksti (laita arvo lainausmerkkeihin)"
+        f"{at(data_copy / 'methods.yml', 'lyhenne: 12', '12')}: menetelmä 'lapset-puheeksi': kenttä 'lyhenne': arvon pitää olla yksirivinen teksti (laita arvo lainausmerkkeihin)"
     ]
 
 
@@ -100,14 +106,14 @@ def test_yaml_11_words_stay_text(data_copy):
 def test_list_expected(data_copy):
     replace_in(data_copy / "methods.yml", "teemat: [elintavat]", "teemat: elintavat")
     assert problems(data_copy) == [
-        "data/methods.yml:161:11: menetelmä 'neuvokas-perhe': kenttä 'teemat' on luettelo: kirjoita jokainen arvo omalle rivilleen '- '-merkin jälkeen"
+        f"{at(data_copy / 'methods.yml', 'teemat: elintavat', 'elintavat')}: menetelmä 'neuvokas-perhe': kenttä 'teemat' on luettelo: kirjoita jokainen arvo omalle rivilleen '- '-merkin jälkeen"
     ]
 
 
 def test_over_long_field(data_copy):
     replace_in(data_copy / "methods.yml", "lyhenne: LP", "lyhenne: " + "L" * 21)
     assert problems(data_copy) == [
-        "data/methods.yml:51:12: menetelmä 'lapset-puheeksi': kenttä 'lyhenne' on liian pitkä (21 merkkiä, enintään 20)"
+        f"{at(data_copy / 'methods.yml', 'lyhenne: LLL', 'LLL')}: menetelmä 'lapset-puheeksi': kenttä 'lyhenne' on liian pitkä (21 merkkiä, enintään 20)"
     ]
 
 
@@ -133,13 +139,14 @@ def test_wrong_top_level_shape(data_copy):
 def test_duplicate_observation(data_copy):
     path = data_copy / "kayttotilanne.yml"
     text = path.read_text(encoding="utf-8")
-    first = text.index("- menetelma: lapset-puheeksi")
+    first = text.index("\n- menetelma: lapset-puheeksi") + 1
     record = text[first: text.index("\n\n", first)]
     path.write_text(text + "\n" + record + "\n", encoding="utf-8")
     found = problems(data_copy)
     assert len(found) == 1
     assert found[0].endswith(
-        "havainto 'lapset-puheeksi / pohjois-savo / 2020 / kaytossa' on jo annettu (data/kayttotilanne.yml:6:3); yhdistä rivit tai korjaa vuosi"
+        f"havainto 'lapset-puheeksi / pohjois-savo / 2020 / kaytossa' on jo annettu ({at(path, '- menetelma: lapset-puheeksi', 'menetelma')}); "
+        "yhdistä rivit tai korjaa vuosi"
     )
 
 
