@@ -187,8 +187,9 @@ def _area_page(catalog: Catalog, area: Area) -> GeneratedPage:
 
 
 def stage_matrix(catalog: Catalog, region_id: str):
-    """Municipalities × methods with the latest known stage; methods with no stage known anywhere are left out."""
-    municipalities = catalog.subareas(region_id)
+    """Municipalities × methods with the latest known stage; methods with no stage known anywhere are left out.
+    A municipality's own page gets a one-row matrix."""
+    municipalities = catalog.subareas(region_id) or [catalog.areas[region_id]]
     inside = {m.id for m in municipalities}
     staged = sorted((o for o in catalog.observations if o.stage and o.area in inside), key=lambda o: o.year)
     latest = {(o.area, o.method): o for o in staged}  # later years overwrite earlier ones

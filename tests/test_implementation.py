@@ -44,7 +44,8 @@ NEW_ROWS = """
 
 def test_stepper_is_an_ordered_list_of_the_five_stages_with_number_and_name(site):
     body = article(site.html("kayttoonotto"))
-    stepper = body[body.index('<ol class="pk-stepper">'): body.index("</ol>", body.index('<ol class="pk-stepper">'))]
+    start = body.index('<ol class="pk-stepper" aria-label="Käyttöönoton vaiheet">')
+    stepper = body[start: body.index("</ol>", start)]
     titles = re.findall(r'<h3 class="pk-stepper__title"><span class="pk-stepper__number">(\d)</span> ([^<]+)</h3>', stepper)
     assert titles == [(str(s.number), s.name) for s in CATALOG.stages]
     assert [n for n, _ in titles] == ["1", "2", "3", "4", "5"]
@@ -111,6 +112,9 @@ def test_a_new_survey_and_municipal_stages_update_the_pages_with_history_intact(
     kuopio = matrix[matrix.index('<th scope="row">Kuopio</th>'):]
     assert '<td class="pk-unknown">ei tietoa</td>' in kuopio[: kuopio.index("</tr>")]
     assert matrix.count('<th scope="row">') == len(CATALOG.subareas("pohjois-savo")) == 19
+
+    own = article(built.html("alueet/iisalmi"))
+    assert text_of(own[own.index('<table class="pk-matrix">'):].split("</table>")[0]).count("Kokeilu käynnissä (2024)") == 1
 
 
 def test_observation_checks_stage_area_and_year(data_copy):
