@@ -50,6 +50,9 @@ class Catalog:
     def stages(self) -> list[Stage]:
         return sorted(self.collections["vaiheet"].values(), key=lambda s: s.number)  # type: ignore[union-attr]
 
+    def noun(self, collection: str) -> str:
+        return schema_collection(collection).spec.noun
+
     def vocabulary(self, name: str) -> dict[str, Term]:
         return self.collections[name]  # type: ignore[return-value]
 
@@ -187,7 +190,7 @@ def _index(records: list, collection: schema.Collection, problems: list[Problem]
 
 def _reference_problems(written: dict[str, list[Mapping]]) -> Iterator[Problem]:
     """Check references on the records as written, so faults elsewhere in a record hide none."""
-    named = {name: {item.get("id") for item in items} for name, items in written.items()}
+    named = {name: {item["id"] for item in items if isinstance(item.get("id"), str)} for name, items in written.items()}
     for name, items in written.items():
         spec = schema_collection(name).spec
         for item in items:

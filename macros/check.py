@@ -1,26 +1,40 @@
-"""Check every data file without building the site: `python -m macros.check [data-folder]`.
+"""Check every data file without building the site.
 
-Prints one Finnish line per problem and exits 1 when there are any, 0 when the data is valid.
+    python -m macros.check [datakansio] [--kuukautta N]
+
+Prints one Finnish line per problem and exits 1 when there are errors. Records not checked
+against their sources for N months (default 12) are listed as warnings; they do not fail.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from macros.catalog import load_catalog
+from macros.freshness import DEFAULT_MONTHS, stale_records, warnings
 from macros.problems import DataError
 
 
 def main(argv: list[str]) -> int:
-    data_dir = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent / "data"
+    parser = argparse.ArgumentParser(prog="python -m macros.check", description="Tarkistaa sivuston tiedot.")
+    parser.add_argument("datakansio", nargs="?", default=Path(__file__).resolve().parent.parent / "data", type=Path)
+    parser.add_argument("--kuukautta", type=int, default=DEFAULT_MONTHS, help="kuinka vanha tarkistus on varoituksen arvoinen")
+    options = parser.parse_args(argv)
     try:
-        catalog = load_catalog(data_dir)
+        catalog = load_catalog(options.datakansio)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"Tiedot kunnossa: {len(catalog.methods)} menetelmää, {len(catalog.organisations)} toimijaa, "
-          f"{len(catalog.observations)} käyttötilanteen lukua, {len(catalog.sources)} lähdettä.")
+    print(f"Tiedot kunnossa: {len(catalog.methods)} menetelmää, {len(catalog.services)} palvelua, "
+          f"{len(catalog.organisations)} toimijaa, {len(catalog.observations)} käyttötilanteen lukua, "
+          f"{len(catalog.sources)} lähdettä.")
+    stale = warnings(stale_records(catalog, date.today(), options.kuukautta), options.kuukautta)
+    if stale:
+        print(f"Varoituksia {len(stale)}: nämä tiedot kannattaa tarkistaa.")
+        print("\n".join(map(str, stale)))
     return 0
 
 

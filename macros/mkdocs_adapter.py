@@ -22,8 +22,9 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros.catalog import Catalog, load_catalog  # noqa: E402
+from macros.freshness import DEFAULT_MONTHS  # noqa: E402
 from macros.problems import DataError  # noqa: E402
-from macros.site import FRAGMENTS, SiteSettings, generated_pages  # noqa: E402
+from macros.site import FRAGMENTS, SiteSettings, generated_pages, published_files  # noqa: E402
 
 
 def _options(config: MkDocsConfig) -> dict:
@@ -44,10 +45,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def _settings(config: MkDocsConfig) -> SiteSettings:
     options = _options(config)
-    settings = SiteSettings(repo_url=options.get("repo_url") or "", branch=options.get("branch") or "main")
-    for page in generated_pages(_catalog(config), settings):
+    return SiteSettings(
+        repo_url=options.get("repo_url") or "",
+        branch=options.get("branch") or "main",
+        freshness_months=int(options.get("freshness_months") or DEFAULT_MONTHS),
+    )
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    settings = _settings(config)
+    for page in generated_pages(_catalog(config), settings) + published_files():
         files.append(File.generated(config, page.path, content=page.content))
     return files
 
@@ -55,8 +64,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def define_env(env) -> None:
     """mkdocs-macros entry point: each fragment becomes a macro for hand-written pages."""
 
-    def call(fragment, *args):
-        return fragment(_catalog(env.conf), env.page.url, *args)
+    def call(fragment):
+        return fragment(_catalog(env.conf), env.page.url, _settings(env.conf))
 
     for name, fragment in FRAGMENTS.items():
         env.macro(partial(call, fragment), name)

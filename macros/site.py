@@ -12,11 +12,12 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from macros import urls
+from macros import json_schema, urls
 from macros.catalog import Catalog
 from macros.records import Area, Method, Observation, Organisation, Service
 from macros.render import front_matter, render
-from macros.schema import LEVELS
+from macros.freshness import DEFAULT_MONTHS, stale_records
+from macros.schema import FILES, LEVELS, RecordSpec
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ FACETS = (
 class SiteSettings:
     repo_url: str = ""  # e.g. https://github.com/org/repo; empty: no edit links to a repository
     branch: str = "main"
+    freshness_months: int = DEFAULT_MONTHS  # records checked longer ago are listed for editors
 
     def edit_url(self, data_file: str) -> str | None:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{data_file}" if self.repo_url else None
@@ -82,6 +84,11 @@ def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedP
     pages += [_service_page(catalog, settings, s) for s in catalog.services.values()]
     pages += [_area_page(catalog, a) for a in catalog.areas.values() if catalog.services_in(a.id)]
     return pages
+
+
+def published_files() -> list[GeneratedPage]:
+    """Files other than pages: the JSON Schemas editors' tools read."""
+    return [GeneratedPage(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
 
 
 def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
@@ -209,35 +216,35 @@ def _record_context(settings: SiteSettings, data_file: str, record) -> dict:
 
 # Fragments for hand-written pages; the adapter exposes them as macros.
 
-def method_catalogue(catalog: Catalog, here: str) -> str:
+def method_catalogue(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     facets = [(facet, [catalog.term(facet.vocabulary, t) for f, t in facet_terms(catalog) if f is facet]) for facet in FACETS]
     return render("method_catalogue.html.j2", links=urls.Links(here), catalog=catalog, methods=catalog.methods_sorted(), facets=facets)
 
 
-def organisation_list(catalog: Catalog, here: str) -> str:
+def organisation_list(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     organisations = sorted(catalog.organisations.values(), key=lambda o: o.name.casefold())
     return render("organisation_list.html.j2", links=urls.Links(here), catalog=catalog, organisations=organisations)
 
 
-def methods_for_families(catalog: Catalog, here: str) -> str:
+def methods_for_families(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     themes = [(term, catalog.methods_where("themes", term.id)) for term in catalog.vocabulary("teemat").values()]
     return render("methods_for_families.html.j2", links=urls.Links(here), themes=[(t, ms) for t, ms in themes if ms])
 
 
-def source_list(catalog: Catalog, here: str) -> str:
+def source_list(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     return render("source_list.html.j2", links=urls.Links(here), catalog=catalog, sources=list(catalog.sources))
 
 
-def evidence_scale(catalog: Catalog, here: str) -> str:
+def evidence_scale(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     return render("evidence_scale.html.j2", links=urls.Links(here), catalog=catalog, levels=list(catalog.vocabulary("nayttoasteikko").values()))
 
 
-def implementation_path(catalog: Catalog, here: str) -> str:
+def implementation_path(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     actions = list(catalog.vocabulary("tukitoimet").values())
     return render("implementation_path.html.j2", links=urls.Links(here), catalog=catalog, stages=catalog.stages, actions=actions)
 
 
-def service_map(catalog: Catalog, here: str) -> str:
+def service_map(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     regions = [(a, catalog.subareas(a.id)) for a in sorted(catalog.areas.values(), key=lambda a: a.name) if a.part_of is None]
     return render(
         "service_map.html.j2",
@@ -252,8 +259,33 @@ def service_map(catalog: Catalog, here: str) -> str:
     )
 
 
-def counts(catalog: Catalog, here: str) -> str:
+def counts(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     return render("counts.html.j2", links=urls.Links(here), catalog=catalog)
+
+
+def stale_list(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    stale = stale_records(catalog, date.today(), settings.freshness_months)
+    return render("stale_list.html.j2", links=urls.Links(here), stale=stale, months=settings.freshness_months)
+
+
+def field_guide(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    """Every data file and field, from the same definitions the validator uses."""
+    return render("field_guide.html.j2", links=urls.Links(here), files=FILES, describe=describe_format)
+
+
+def describe_format(field) -> str:
+    """What a field's value looks like, in Finnish, for the field guide."""
+    if isinstance(field.kind, RecordSpec):
+        keys = ", ".join(f.key for f in field.kind.fields)
+        return f"luettelo, jonka jokaisella rivillä on kentät {keys}" if field.many else f"kentät {keys}"
+    parts = [("luettelo: " if field.many else "") + field.kind.value]
+    if field.choices:
+        parts.append("sallitut arvot: " + ", ".join(field.choices))
+    if field.max_length:
+        parts.append(f"enintään {field.max_length} merkkiä")
+    if field.ref:
+        parts.append(f"viittaa kokoelmaan {field.ref}")
+    return "; ".join(parts)
 
 
 FRAGMENTS = {
@@ -265,4 +297,6 @@ FRAGMENTS = {
     "luvut": counts,
     "palvelukartta": service_map,
     "kayttoonoton_polku": implementation_path,
+    "vanhentuneet": stale_list,
+    "kenttaopas": field_guide,
 }

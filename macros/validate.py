@@ -107,9 +107,12 @@ def build_record(item: Mapping, spec: RecordSpec, context: _Context, label: str 
     values: dict[str, Any] = {}
     positions: dict[str, Position] = {}
     for field in spec.fields:
-        if field.key not in item or item[field.key] is None:
+        if field.key not in item:
             if field.required:
                 context.report(item.position, f"{label}: pakollinen kenttä '{field.key}' puuttuu ({field.help})")
+            continue
+        if item[field.key] is None:
+            context.report(item.value_positions[field.key], f"{label}: kenttä '{field.key}' on tyhjä; poista kenttä tai kirjoita arvo")
             continue
         where = item.value_positions[field.key]
         positions[field.key] = where

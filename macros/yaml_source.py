@@ -37,8 +37,12 @@ _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _DROPPED_TAGS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-like scalars and positions on every collection."""
+# libyaml's parser when PyYAML has it (several times faster); the same behaviour either way.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type, misc]
+    """Safe loader with YAML 1.2-like scalars and positions on every collection."""
 
     display_name = "?"
     problems: list[Problem]
@@ -98,7 +102,10 @@ def load_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(start, "tiedostoa ei löydy")]
     except UnicodeDecodeError:
         return None, [Problem(start, "tiedosto ei ole UTF-8-muodossa; tallenna se UTF-8-merkistöllä")]
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the reader refuses control characters already here
+    except yaml.reader.ReaderError as error:
+        return None, [Problem(start, f"tiedostossa on merkki, jota YAML ei salli (merkki {error.character!r}, kohta {error.position}); poista se")]
     loader.display_name = display_name
     loader.problems = []
     try:
@@ -106,7 +113,7 @@ def load_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, display_name)]
     except yaml.YAMLError as error:
-        return None, [Problem(start, f"YAML-virhe: {error}")]
+        return None, [Problem(start, f"YAML-muoto on rikki: {error}")]
     finally:
         loader.dispose()
     if document is None:
@@ -123,6 +130,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, display_name: str) -> Problem:
 
 _SYNTAX_HINTS = {
     "mapping values are not allowed here": "kaksoispiste väärässä paikassa (laita teksti lainausmerkkeihin)",
+    "mapping values are not allowed in this context": "kaksoispiste väärässä paikassa (laita teksti lainausmerkkeihin)",
+    "found character that cannot start any token": "merkki, jolla arvo ei voi alkaa (sarkain tai @ tai `); käytä välilyöntejä ja lainausmerkkejä",
     "found character '\\t' that cannot start any token": "sarkainmerkki; käytä sisennyksessä välilyöntejä",
     "could not find expected ':'": "kaksoispiste puuttuu",
     "found undefined alias": "tuntematon viittaus (*)",

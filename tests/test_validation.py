@@ -75,8 +75,8 @@ def test_invalid_and_future_dates(data_copy):
     replace_in(path, "  paivitetty: 2026-11-23", "  paivitetty: 2026-02-30")
     replace_in(path, "  tarkistettu: 2026-11-23", "  tarkistettu: 2027-01-01")
     assert problems(data_copy) == [
-        "data/organisations.yml:13:15: toimija 'mieli-ry': kenttä 'paivitetty': päivämäärä '2026-02-30' ei kelpaa; kirjoita muodossa VVVV-KK-PP, esim. 2026-01-31",
-        "data/organisations.yml:14:16: toimija 'mieli-ry': kenttä 'tarkistettu': päivämäärä 2027-01-01 on tulevaisuudessa",
+        f"{at(path, 'paivitetty: 2026-02-30', '2026')}: toimija 'mieli-ry': kenttä 'paivitetty': päivämäärä '2026-02-30' ei kelpaa; kirjoita muodossa VVVV-KK-PP, esim. 2026-01-31",
+        f"{at(path, 'tarkistettu: 2027-01-01', '2027')}: toimija 'mieli-ry': kenttä 'tarkistettu': päivämäärä 2027-01-01 on tulevaisuudessa",
     ]
 
 
@@ -84,7 +84,7 @@ def test_invalid_and_future_dates(data_copy):
 def test_unsafe_links_are_refused(data_copy, link):
     replace_in(data_copy / "organisations.yml", "verkkosivu: https://mieli.fi/", f'verkkosivu: "{link}"')
     assert problems(data_copy) == [
-        f"data/organisations.yml:11:15: toimija 'mieli-ry': kenttä 'verkkosivu': osoite '{link}' ei kelpaa; "
+        f"{at(data_copy / 'organisations.yml', 'verkkosivu: ', chr(34))}: toimija 'mieli-ry': kenttä 'verkkosivu': osoite '{link}' ei kelpaa; "
         "sallittuja ovat vain https://-, http://-, mailto:- ja tel:-osoitteet"
     ]
 
@@ -120,7 +120,7 @@ def test_over_long_field(data_copy):
 def test_yaml_syntax_error_has_line(data_copy):
     replace_in(data_copy / "alueet.yml", "  nimi: Pohjois-Savo", "  nimi: Pohjois: Savo")
     assert problems(data_copy) == [
-        "data/alueet.yml:5:16: YAML-muoto on rikki: kaksoispiste väärässä paikassa (laita teksti lainausmerkkeihin). "
+        f"{at(data_copy / 'alueet.yml', 'nimi: Pohjois: Savo', ': Savo')}: YAML-muoto on rikki: kaksoispiste väärässä paikassa (laita teksti lainausmerkkeihin). "
         "Tarkista sisennykset, kaksoispisteet ja lainausmerkit"
     ]
 

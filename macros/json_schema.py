@@ -1,0 +1,120 @@
+"""JSON Schema for each data file, generated from macros.schema, the validator's own definitions.
+
+Editors' tools (VS Code with the YAML extension, and others that read
+`# yaml-language-server: $schema=…`) use these to complete field names, show the Finnish
+help and flag mistakes while typing. The schemas know shapes, types, formats and allowed
+values; whether a referenced id exists is checked by the validator only, so a schema never
+needs regenerating when data changes.
+
+`python -m macros.json_schema` rewrites the committed copies in schemas/.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from macros.schema import FILES, DataFile, Field, Kind, RecordSpec
+from macros.validate import ALLOWED_SCHEMES, PHONE, SLUG
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+_URL = r"^(?:https?://[^\s/]+\S*|mailto:\S+|tel:\S+)$"
+
+assert set(ALLOWED_SCHEMES) == {"http", "https", "mailto", "tel"}, "keep _URL in step with the validator"
+
+
+def file_name(spec: DataFile) -> str:
+    return spec.path.replace(".yml", ".schema.json")
+
+
+def document_schema(spec: DataFile) -> dict:
+    """The schema of one data file: a list of records, or named lists of records."""
+    if spec.keyed:
+        body = {
+            "type": "object",
+            "properties": {c.name: _list_of(c.spec) for c in spec.sections},
+            "required": [c.name for c in spec.sections],
+            "additionalProperties": False,
+        }
+    else:
+        body = _list_of(spec.sections[0].spec)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"data/{spec.path}", **body}
+
+
+def _list_of(spec: RecordSpec) -> dict:
+    return {"type": "array", "items": record_schema(spec)}
+
+
+def record_schema(spec: RecordSpec) -> dict:
+    return {
+        "type": "object",
+        "description": spec.noun,
+        "properties": {f.key: _field_schema(f) for f in spec.fields},
+        "required": [f.key for f in spec.fields if f.required],
+        "additionalProperties": False,
+    }
+
+
+def _field_schema(field: Field) -> dict:
+    one = record_schema(field.kind) if isinstance(field.kind, RecordSpec) else _value_schema(field)
+    if not field.many:
+        return {**one, "description": field.help}
+    array = {"type": "array", "items": one, "uniqueItems": True, "description": field.help}
+    if field.required:
+        array["minItems"] = 1
+    return array
+
+
+def _value_schema(field: Field) -> dict:
+    kind = field.kind
+    if kind in (Kind.INT, Kind.YEAR):
+        schema: dict = {"type": "integer"}
+        if field.minimum is not None:
+            schema["minimum"] = field.minimum
+        if field.maximum is not None:
+            schema["maximum"] = field.maximum
+        return schema
+    if kind is Kind.CHOICE:
+        return {"type": "string", "enum": list(field.choices)}
+    schema = {"type": "string", "minLength": 1, "pattern": _PATTERNS.get(kind, r"\S")}
+    if kind is Kind.DATE:
+        schema["format"] = "date"
+    if field.max_length:
+        schema["maxLength"] = field.max_length
+    return schema
+
+
+_PATTERNS = {
+    Kind.LINE: r"^[^\n]*\S[^\n]*$",
+    Kind.SLUG: SLUG.pattern,
+    Kind.DATE: r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$",  # the validator also rejects 30 February
+    Kind.URL: _URL,
+    Kind.PHONE: PHONE.pattern,
+}
+
+
+def rendered(spec: DataFile) -> str:
+    return json.dumps(document_schema(spec), ensure_ascii=False, indent=2) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """Write schemas/*.schema.json; with --check, only report whether they are current."""
+    stale = []
+    for spec in FILES:
+        path = SCHEMA_DIR / file_name(spec)
+        text = rendered(spec)
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(path.name)
+        if "--check" not in argv:
+            SCHEMA_DIR.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    if stale and "--check" in argv:
+        print("Vanhentuneet skeemat: " + ", ".join(stale) + ". Aja: python -m macros.json_schema", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
