@@ -112,7 +112,7 @@ def build_record(item: Mapping, spec: RecordSpec, context: _Context, label: str 
                 context.report(item.position, f"{label}: pakollinen kenttä '{field.key}' puuttuu ({field.help})")
             continue
         if item[field.key] is None:
-            context.report(item.value_positions[field.key], f"{label}: kenttä '{field.key}' on tyhjä; poista kenttä tai kirjoita arvo")
+            context.report(item.key_positions[field.key], f"{label}: kenttä '{field.key}' on tyhjä; poista kenttä tai kirjoita arvo")
             continue
         where = item.value_positions[field.key]
         positions[field.key] = where

@@ -157,3 +157,10 @@ def test_every_problem_is_reported_at_once(data_copy):
     found = problems(data_copy)
     assert len(found) == 3
     assert [line.split(":")[0] for line in found] == ["data/methods.yml", "data/methods.yml", "data/organisations.yml"]
+
+
+def test_empty_value_is_an_error(data_copy):
+    replace_in(data_copy / "methods.yml", "lyhenne: LP", "lyhenne:")
+    assert problems(data_copy) == [
+        f"{at(data_copy / 'methods.yml', 'lyhenne:', 'lyhenne')}: menetelmä 'lapset-puheeksi': kenttä 'lyhenne' on tyhjä; poista kenttä tai kirjoita arvo"
+    ]
