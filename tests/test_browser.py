@@ -55,10 +55,3 @@ def test_pages_load_nothing_from_other_hosts(page, served_site):
         page.wait_for_load_state("networkidle")
     hosts = {urlsplit(url).netloc for url in page.requests_seen if urlsplit(url).scheme in ("http", "https")}
     assert hosts == {site_host}
-
-
-def test_phone_width_does_not_scroll_sideways(page, served_site):
-    for path in ("", "menetelmat/", "menetelmat/lapset-puheeksi/"):
-        page.goto(served_site + path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, path
