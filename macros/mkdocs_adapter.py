@@ -69,3 +69,11 @@ def define_env(env) -> None:
 
     for name, fragment in FRAGMENTS.items():
         env.macro(partial(call, fragment), name)
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Give Material's search dialog an accessible name (axe/Lighthouse: aria-dialog-name)."""
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Haku">', 1)
