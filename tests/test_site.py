@@ -163,3 +163,15 @@ def test_record_pages_stay_out_of_the_navigation(site):
     html = site.html("")
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
     assert "lapset-puheeksi" not in nav[: nav.index("</nav>")]
+
+
+def test_search_dialog_has_an_accessible_name(site):
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Haku">' in site.html("")
+
+
+def test_accessibility_statement_and_privacy_note(site):
+    body = article(site.html("saavutettavuus"))
+    for heading in ("Digipalvelun saavutettavuuden tila", "Miten saavutettavuus on tarkistettu", "Tiedossa olevat puutteet",
+                    "Palaute ja yhteystiedot", "Valvontaviranomainen", "Tietosuoja"):
+        assert heading in body
+    assert "ei aseta evästeitä" in body
