@@ -14,7 +14,7 @@ from typing import Iterator
 
 from macros import schema
 from macros.problems import DataError, Position, Problem
-from macros.records import Area, Method, Observation, Organisation, Service, Source, Stage, Term
+from macros.records import Area, Helpline, LifeSituation, Method, Observation, Organisation, Service, Source, Stage, Term
 from macros.validate import did_you_mean, record_label, validate_file
 from macros.yaml_source import Mapping, Sequence, load_yaml
 
@@ -37,6 +37,14 @@ class Catalog:
     @property
     def services(self) -> dict[str, Service]:
         return self.collections["palvelut"]  # type: ignore[return-value]
+
+    @property
+    def helplines(self) -> list[Helpline]:
+        return list(self.collections["apua_heti"].values())  # type: ignore[arg-type]
+
+    @property
+    def life_situations(self) -> list[LifeSituation]:
+        return list(self.collections["elamantilanteet"].values())  # type: ignore[arg-type]
 
     @property
     def sources(self) -> dict[str, Source]:

@@ -175,6 +175,36 @@ class Service:
 
 
 @dataclass(frozen=True)
+class Helpline:
+    """A number to call at once: the emergency number or a national helpline."""
+
+    id: str
+    name: str
+    phone: str
+    when: str
+    source: str
+    checked: date
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class LifeSituation:
+    """A family's situation in their own words, linked to the services and methods that help."""
+
+    id: str
+    name: str
+    description: str
+    services: tuple[str, ...]
+    sources: tuple[str, ...]
+    updated: date
+    checked: date
+    origin: Origin
+    at_home: str | None = None
+    words: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Observation:
     """A dated figure on how far a method has been taken into use in an area."""
 

@@ -262,6 +262,35 @@ SUPPORT_ACTION = RecordSpec(
     ),
 )
 
+HELPLINE = RecordSpec(
+    "auttava puhelin",
+    records.Helpline,
+    (
+        Field("id", "id", Kind.SLUG, "Tunniste", required=True),
+        Field("nimi", "name", Kind.LINE, "Nimi", required=True, max_length=80),
+        Field("puhelin", "phone", Kind.PHONE, "Puhelinnumero, tarkistettu julkisesta lähteestä", required=True),
+        Field("milloin", "when", Kind.LINE, "Milloin ja kenelle numero on, lyhyesti", required=True, max_length=200),
+        Field("lahde", "source", Kind.SLUG, "Julkinen lähde, josta numero on tarkistettu (lahteet.yml)", required=True, ref="lahteet"),
+        Field("tarkistettu", "checked", Kind.DATE, "Milloin numero viimeksi tarkistettiin", required=True),
+    ),
+)
+
+LIFE_SITUATION = RecordSpec(
+    "elämäntilanne",
+    records.LifeSituation,
+    (
+        _id("elämäntilanteen"),
+        Field("nimi", "name", Kind.LINE, "Tilanne perheen omin sanoin, esim. Eroamme", required=True, max_length=60),
+        Field("kuvaus", "description", Kind.TEXT, "Lyhyt selitys sinä-muodossa", required=True, max_length=400),
+        Field("kotona", "at_home", Kind.TEXT, "Mikä on tavallista ja mikä auttaa kotona; vain lähteiden sanomaa", max_length=800),
+        Field("sanat", "words", Kind.LINE, "Sanat, joilla perheet kuvaavat tilannetta (haku)", many=True, max_length=60),
+        Field("palvelut", "services", Kind.SLUG, "Palvelut, jotka auttavat tässä tilanteessa (services.yml)", required=True, many=True, ref="palvelut"),
+        Field("menetelmat", "methods", Kind.SLUG, "Menetelmät, joita ammattilaiset voivat tarjota (methods.yml)", many=True, ref="menetelmat"),
+        _sources(),
+        *_dates(),
+    ),
+)
+
 OBSERVATION = RecordSpec(
     "havainto",
     records.Observation,
@@ -305,6 +334,8 @@ AREAS = Collection("alueet", AREA, "tuntemattomaan alueeseen")
 ORGANISATIONS = Collection("toimijat", ORGANISATION, "tuntemattomaan toimijaan")
 METHODS = Collection("menetelmat", METHOD, "tuntemattomaan menetelmään")
 SERVICES = Collection("palvelut", SERVICE, "tuntemattomaan palveluun")
+HELPLINES = Collection("apua_heti", HELPLINE, "tuntemattomaan auttavaan puhelimeen")
+LIFE_SITUATIONS = Collection("elamantilanteet", LIFE_SITUATION, "tuntemattomaan elämäntilanteeseen")
 OBSERVATIONS = Collection("kayttotilanne", OBSERVATION, "tuntemattomaan havaintoon")
 STAGES = Collection("vaiheet", STAGE, "tuntemattomaan käyttöönoton vaiheeseen")
 SUPPORT_ACTIONS = Collection("tukitoimet", SUPPORT_ACTION, "tuntemattomaan tukitoimeen")
@@ -317,5 +348,7 @@ FILES = (
     DataFile("organisations.yml", (ORGANISATIONS,)),
     DataFile("methods.yml", (METHODS,)),
     DataFile("services.yml", (SERVICES,)),
+    DataFile("apua_heti.yml", (HELPLINES,)),
+    DataFile("elamantilanteet.yml", (LIFE_SITUATIONS,)),
     DataFile("kayttotilanne.yml", (OBSERVATIONS,)),
 )

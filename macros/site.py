@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from macros import json_schema, urls
 from macros.catalog import Catalog
-from macros.records import Area, Method, Observation, Organisation, Service
+from macros.records import Area, LifeSituation, Method, Observation, Organisation, Service
 from macros.render import front_matter, render
 from macros.freshness import DEFAULT_MONTHS, stale_records
 from macros.schema import FILES, LEVELS, RecordSpec
@@ -83,6 +83,7 @@ def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedP
     pages += [_facet_page(catalog, facet, term_id) for facet, term_id in facet_terms(catalog)]
     pages += [_service_page(catalog, settings, s) for s in catalog.services.values()]
     pages += [_area_page(catalog, a) for a in catalog.areas.values() if catalog.services_in(a.id)]
+    pages += [_life_situation_page(catalog, settings, s) for s in catalog.life_situations]
     return pages
 
 
@@ -204,6 +205,28 @@ def stage_matrix(catalog: Catalog, region_id: str):
     return municipalities, methods, latest
 
 
+def _life_situation_page(catalog: Catalog, settings: SiteSettings, situation: LifeSituation) -> GeneratedPage:
+    services = sorted((catalog.services[i] for i in situation.services), key=lambda s: s.name.casefold())
+    return _page(
+        urls.life_situation(situation.id),
+        situation.name,
+        situation.description,
+        "life_situation_page.md.j2",
+        search={"boost": 3},  # a family's own words should find the family page first
+        catalog=catalog,
+        situation=situation,
+        services=services,
+        levels=[(level, [s for s in services if s.level == level]) for level in LEVELS],
+        regions=_regions(catalog),
+        record=_record_context(settings, catalog.files["elamantilanteet"], situation),
+    )
+
+
+def _regions(catalog: Catalog) -> list[tuple[Area, list[Area]]]:
+    """Regions with their municipalities, for area choices."""
+    return [(a, catalog.subareas(a.id)) for a in sorted(catalog.areas.values(), key=lambda a: a.name) if a.part_of is None]
+
+
 def _record_context(settings: SiteSettings, data_file: str, record) -> dict:
     title = getattr(record, "display_name", None) or record.name
     return {
@@ -245,14 +268,13 @@ def implementation_path(catalog: Catalog, here: str, settings: SiteSettings) -> 
 
 
 def service_map(catalog: Catalog, here: str, settings: SiteSettings) -> str:
-    regions = [(a, catalog.subareas(a.id)) for a in sorted(catalog.areas.values(), key=lambda a: a.name) if a.part_of is None]
     return render(
         "service_map.html.j2",
         links=urls.Links(here),
         catalog=catalog,
         services=catalog.services_sorted(),
         levels=LEVELS,
-        regions=regions,
+        regions=_regions(catalog),
         age_groups=[t for t in catalog.vocabulary("ikaryhmat").values() if t.minimum_age is not None],
         themes=[t for t in catalog.vocabulary("teemat").values() if catalog.services_where("themes", t.id)],
         built=date.today(),
@@ -261,6 +283,14 @@ def service_map(catalog: Catalog, here: str, settings: SiteSettings) -> str:
 
 def counts(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     return render("counts.html.j2", links=urls.Links(here), catalog=catalog)
+
+
+def life_situations(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    return render("life_situations.html.j2", links=urls.Links(here), situations=catalog.life_situations)
+
+
+def urgent_help(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    return render("urgent_help.html.j2", links=urls.Links(here), catalog=catalog)
 
 
 def stale_list(catalog: Catalog, here: str, settings: SiteSettings) -> str:
@@ -298,5 +328,7 @@ FRAGMENTS = {
     "palvelukartta": service_map,
     "kayttoonoton_polku": implementation_path,
     "vanhentuneet": stale_list,
+    "elamantilanteet": life_situations,
+    "apua_heti": urgent_help,
     "kenttaopas": field_guide,
 }

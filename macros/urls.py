@@ -14,6 +14,7 @@ ORGANISATIONS = "toimijat/"
 SERVICES = "palvelut/"
 AREAS = "alueet/"
 SERVICE_MAP = "palvelukartta/"
+FAMILIES = "perheille/"
 ABOUT = "tietoa/"
 FEEDBACK = "palaute/"
 
@@ -32,6 +33,10 @@ def service(service_id: str) -> str:
 
 def area(area_id: str) -> str:
     return f"{AREAS}{area_id}/"
+
+
+def life_situation(situation_id: str) -> str:
+    return f"{FAMILIES}{situation_id}/"
 
 
 def facet(facet_slug: str, term_id: str) -> str:

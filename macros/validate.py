@@ -20,12 +20,13 @@ from macros.yaml_source import Mapping, Sequence
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-PHONE = re.compile(r"^\+?[0-9][0-9 -]{4,18}[0-9]$")
+PHONE = re.compile(r"^\+?[0-9](?:[0-9 -]{1,18}[0-9])$")  # 112 is a phone number too
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    """A suggestion for a misspelt or shortened id: the closest match, else one that starts with the word."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6) or sorted(c for c in choices if c.startswith(word))[:1]
     return f" (tarkoititko '{close[0]}'?)" if close else ""
 
 

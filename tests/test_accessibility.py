@@ -3,11 +3,13 @@ leaves the site, and the main pages work by keyboard alone and fit a phone scree
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT
 
@@ -94,7 +96,8 @@ def test_keyboard_only_skip_link_search_and_result(browser, served_site):
     page.locator(".md-search-result__meta").filter(has_text="Kirjoita aloittaaksesi haun").wait_for(state="attached")
     _tab_to(page, "input.md-search__input")
     page.keyboard.type("Lapset puheeksi")
-    page.locator(".md-search-result__item").first.wait_for()
+    # Results refresh as each key lands; wait until they are the ones for the whole query.
+    expect(page.locator(".md-search-result__item a").first).to_have_attribute("href", re.compile(r"/menetelmat/lapset-puheeksi/"))
     page.keyboard.press("ArrowDown")
     assert _focus_is_visible(page) or page.locator(".md-search-result__link--active, .md-search-result__link:focus").count()
     page.keyboard.press("Enter")

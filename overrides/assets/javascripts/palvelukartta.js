@@ -14,7 +14,8 @@
   var columns = Array.prototype.slice.call(map.querySelectorAll("[data-taso-sarake]"));
   var status = map.querySelector("[role=status]");
   var levels = columns.map(function (column) { return column.getAttribute("data-taso-sarake"); });
-  var fields = ["alue", "ika", "teema", "haku"];
+  // A life-situation page has only the area choice; the service map has them all.
+  var fields = ["alue", "ika", "teema", "haku"].filter(function (name) { return form.elements[name]; });
 
   function stateFromUrl() {
     var params = new URLSearchParams(window.location.search);
@@ -29,9 +30,11 @@
   function stateFromForm() {
     var state = { taso: [] };
     fields.forEach(function (name) { state[name] = form.elements[name].value.trim(); });
-    form.querySelectorAll("input[name=taso]").forEach(function (box) {
+    var boxes = form.querySelectorAll("input[name=taso]");
+    boxes.forEach(function (box) {
       if (box.checked) { state.taso.push(box.value); }
     });
+    if (boxes.length === 0) { state.taso = levels.slice(); }  // no level choice on this page: show every level
     return state;
   }
 
@@ -47,7 +50,7 @@
   }
 
   function ageMatches(card, state) {
-    if (!state.ika) { return true; }
+    if (!state.ika || !form.elements.ika) { return true; }
     var option = form.elements.ika.selectedOptions[0];
     if (!option || !option.value) { return true; }
     var from = Number(option.getAttribute("data-alkaen"));
@@ -59,7 +62,7 @@
   }
 
   function matches(card, state) {
-    var words = state.haku.toLowerCase().split(/\s+/).filter(Boolean);
+    var words = (state.haku || "").toLowerCase().split(/\s+/).filter(Boolean);
     var text = card.getAttribute("data-haku");
     return (!state.alue || card.getAttribute("data-alueet").split(" ").indexOf(state.alue) >= 0)
       && (!state.teema || card.getAttribute("data-teemat").split(" ").indexOf(state.teema) >= 0)
@@ -69,7 +72,7 @@
 
   function urlFor(state) {
     var params = new URLSearchParams();
-    ["alue", "ika", "teema"].forEach(function (name) { if (state[name]) { params.set(name, state[name]); } });
+    fields.forEach(function (name) { if (name !== "haku" && state[name]) { params.set(name, state[name]); } });
     if (state.taso.length < levels.length) {
       state.taso.forEach(function (level) { params.append("taso", level); });
     }
