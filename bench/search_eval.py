@@ -1,0 +1,117 @@
+"""Search quality in the real search UI: recall@5 and MRR per query category.
+
+    .venv/bin/python -m bench.search_eval [--site-dir DIR]
+
+Types each query of tests/search_queries.yml into the site's search box in headless
+Chromium, reads the result pages in order and scores whether the expected page is among
+the first five. The test suite runs the same evaluation with floors; this prints the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "tests" / "search_queries.yml"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: str
+    expected: str
+    category: str
+    results: tuple[str, ...]  # page paths, best first, without repeats
+
+    @property
+    def rank(self) -> int | None:
+        return self.results.index(self.expected) + 1 if self.expected in self.results[:5] else None
+
+
+def load_queries() -> list[dict]:
+    return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+
+
+def run_queries(page, base: str, queries: list[dict]) -> list[Outcome]:
+    """Use the search box as a person would and read the pages it offers, in order."""
+    page.goto(base)
+    page.locator(".md-search-result__meta").filter(has_text="Kirjoita aloittaaksesi haun").wait_for(state="attached")
+    search = page.locator("input.md-search__input")
+    outcomes = []
+    for item in queries:
+        search.focus()
+        search.fill("")
+        page.keyboard.type(item["kysely"])
+        outcomes.append(Outcome(item["kysely"], item["sivu"], item["luokka"], _settled_results(page, base)))
+    return outcomes
+
+
+def _settled_results(page, base: str) -> tuple[str, ...]:
+    """Result pages once two readings 150 ms apart agree (results refresh as keys land)."""
+    previous = None
+    for _ in range(40):
+        page.wait_for_timeout(150)
+        hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+        current = tuple(dict.fromkeys(urlsplit(h).path.removeprefix(urlsplit(base).path) for h in hrefs))
+        if current == previous:
+            return current
+        previous = current
+    return previous or ()
+
+
+def scores(outcomes: list[Outcome]) -> dict[str, tuple[float, float, int]]:
+    """recall@5, MRR and count per category, and over all queries under 'kaikki'."""
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in outcomes:
+        groups[outcome.category].append(outcome)
+        groups["kaikki"].append(outcome)
+    table = {}
+    for name, group in groups.items():
+        recall = sum(o.rank is not None for o in group) / len(group)
+        mrr = sum(1 / o.rank for o in group if o.rank) / len(group)
+        table[name] = (recall, mrr, len(group))
+    return table
+
+
+def report(outcomes: list[Outcome]) -> str:
+    lines = [f"{'luokka':<14}{'recall@5':>10}{'MRR':>8}{'kyselyjä':>10}"]
+    for name, (recall, mrr, count) in sorted(scores(outcomes).items(), key=lambda kv: (kv[0] == "kaikki", kv[0])):
+        lines.append(f"{name:<14}{recall:>10.2f}{mrr:>8.2f}{count:>10}")
+    misses = [o for o in outcomes if o.rank is None]
+    if misses:
+        lines.append("Ohi viiden parhaan: " + "; ".join(f"'{o.query}' → {o.expected} (tulokset: {', '.join(o.results[:3]) or 'ei tuloksia'})" for o in misses))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    from bench.weight import BROWSER_ARGS, CHROMIUM, serve
+    from macros.build import build
+
+    parser = argparse.ArgumentParser(description="Haun laatu oikeassa hakukäyttöliittymässä.")
+    parser.add_argument("--site-dir", type=Path)
+    site_dir = parser.parse_args().site_dir
+    if site_dir is None:
+        site_dir = Path(tempfile.mkdtemp()) / "site"
+        if build(site_dir) != 0:
+            raise SystemExit(1)
+    server, base = serve(site_dir)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            print(report(run_queries(page, base, load_queries())))
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
