@@ -10,7 +10,6 @@ the first five. The test suite runs the same evaluation with floors; this prints
 from __future__ import annotations
 
 import argparse
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,17 +91,11 @@ def report(outcomes: list[Outcome]) -> str:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from bench.weight import BROWSER_ARGS, CHROMIUM, serve
-    from macros.build import build
+    from bench.weight import BROWSER_ARGS, CHROMIUM, built_site, serve
 
     parser = argparse.ArgumentParser(description="Haun laatu oikeassa hakukäyttöliittymässä.")
     parser.add_argument("--site-dir", type=Path)
-    site_dir = parser.parse_args().site_dir
-    if site_dir is None:
-        site_dir = Path(tempfile.mkdtemp()) / "site"
-        if build(site_dir) != 0:
-            raise SystemExit(1)
-    server, base = serve(site_dir)
+    server, base = serve(built_site(parser.parse_args().site_dir))
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)

@@ -68,6 +68,16 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def built_site(site_dir: Path | None) -> Path:
+    """The site to measure: the one named, or a fresh build of the working tree."""
+    if site_dir is not None:
+        return site_dir
+    fresh = Path(tempfile.mkdtemp()) / "site"
+    if build(fresh) != 0:
+        raise SystemExit(1)
+    return fresh
+
+
 def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -118,12 +128,7 @@ def main() -> None:
     parser.add_argument("--site-dir", type=Path)
     parser.add_argument("--lighthouse", action="store_true")
     options = parser.parse_args()
-    site_dir = options.site_dir
-    if site_dir is None:
-        site_dir = Path(tempfile.mkdtemp()) / "site"
-        if build(site_dir) != 0:
-            raise SystemExit(1)
-    server, base = serve(site_dir)
+    server, base = serve(built_site(options.site_dir))
     try:
         rows = measure(base)
         print(f"\n{'sivu':<15}{'HTML':>10}{'siirretty (gzip)':>20}{'pyyntöjä':>10}  budjetti 150 KB")

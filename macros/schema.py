@@ -141,25 +141,21 @@ ORGANISATION = RecordSpec(
     ),
 )
 
-STEP = RecordSpec(
-    "vaihe",
-    records.Step,
-    (
-        Field("nimi", "name", Kind.LINE, "Vaiheen nimi", required=True, max_length=80),
-        Field("kuvaus", "description", Kind.TEXT, "Mitä vaiheessa tapahtuu, selkokielellä", required=True, max_length=600),
-        Field("tehtavat", "tasks", Kind.LINE, "Mitä vaiheessa tehdään", many=True, max_length=200),
-    ),
-)
+def _named_steps(noun: str, genitive: str) -> RecordSpec:
+    """A list entry with a name, a description and tasks: a step of a family's path, or a worker's role."""
+    return RecordSpec(
+        noun,
+        records.Step,
+        (
+            Field("nimi", "name", Kind.LINE, f"{genitive} nimi", required=True, max_length=80),
+            Field("kuvaus", "description", Kind.TEXT, f"Mitä {noun} tarkoittaa, selkokielellä", required=True, max_length=600),
+            Field("tehtavat", "tasks", Kind.LINE, f"{genitive} tehtävät", many=True, max_length=200),
+        ),
+    )
 
-ROLE = RecordSpec(
-    "rooli",
-    records.Step,
-    (
-        Field("nimi", "name", Kind.LINE, "Roolin nimi", required=True, max_length=80),
-        Field("kuvaus", "description", Kind.TEXT, "Kuka roolissa toimii", required=True, max_length=600),
-        Field("tehtavat", "tasks", Kind.LINE, "Roolin tehtävät", many=True, max_length=200),
-    ),
-)
+
+STEP = _named_steps("vaihe", "Vaiheen")
+ROLE = _named_steps("rooli", "Roolin")
 
 EVIDENCE = RecordSpec(
     "näyttöarvio",
