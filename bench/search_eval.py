@@ -47,11 +47,11 @@ def run_queries(page, base: str, queries: list[dict]) -> list[Outcome]:
         search.focus()
         search.fill("")
         page.keyboard.type(item["kysely"])
-        outcomes.append(Outcome(item["kysely"], item["sivu"], item["luokka"], _settled_results(page, base)))
+        outcomes.append(Outcome(item["kysely"], item["sivu"], item["luokka"], settled_results(page, base)))
     return outcomes
 
 
-def _settled_results(page, base: str) -> tuple[str, ...]:
+def settled_results(page, base: str) -> tuple[str, ...]:
     """Result pages once two readings 150 ms apart agree (results refresh as keys land)."""
     previous = None
     for _ in range(40):
