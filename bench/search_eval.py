@@ -13,7 +13,7 @@ import argparse
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import yaml
 
@@ -38,27 +38,23 @@ def load_queries() -> list[dict]:
 
 
 def run_queries(page, base: str, queries: list[dict]) -> list[Outcome]:
-    """Use the search box as a person would and read the pages it offers, in order."""
-    page.goto(base)
-    page.locator(".md-search-result__meta").filter(has_text="Kirjoita aloittaaksesi haun").wait_for(state="attached")
-    search = page.locator("input.md-search__input")
+    """Search as a person would: the field on every page sends the query to the search page."""
     outcomes = []
     for item in queries:
-        search.focus()
-        search.fill("")
-        page.keyboard.type(item["kysely"])
+        page.goto(f"{base}haku/?q={quote(item['kysely'])}")
         outcomes.append(Outcome(item["kysely"], item["sivu"], item["luokka"], settled_results(page, base)))
     return outcomes
 
 
 def settled_results(page, base: str) -> tuple[str, ...]:
-    """Result pages once two readings 150 ms apart agree (results refresh as keys land)."""
+    """Result pages once two readings 200 ms apart agree (results arrive asynchronously)."""
     previous = None
     for _ in range(40):
-        page.wait_for_timeout(150)
-        hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+        page.wait_for_timeout(200)
+        done = page.locator(".pagefind-ui__message").count() > 0
+        hrefs = page.locator("a.pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
         current = tuple(dict.fromkeys(urlsplit(h).path.removeprefix(urlsplit(base).path) for h in hrefs))
-        if current == previous:
+        if done and current == previous:
             return current
         previous = current
     return previous or ()

@@ -102,11 +102,11 @@ def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
     return used
 
 
-def _page(url: str, title: str, description: str, template: str, search: dict | None = None, **context: object) -> GeneratedPage:
+def _page(url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), **context: object) -> GeneratedPage:
     # Material prints page.meta title and description without escaping: escape them here.
     meta: dict = {"title": str(escape(title)), "description": str(escape(description))}
-    if search:
-        meta["search"] = search  # Material's per-page search options: boost or exclude
+    if keywords:
+        meta["avainsanat"] = list(keywords)  # weighted for search by overrides/main.html
     body = render(template, links=urls.Links(url), **context)
     return GeneratedPage(urls.source_file(url), front_matter(meta) + "\n" + body)
 
@@ -120,7 +120,7 @@ def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> Ge
         method.display_name,
         method.summary,
         "method_page.md.j2",
-        search={"boost": 2},  # a method's own page outranks pages that mention it
+        keywords=(*((method.abbreviation,) if method.abbreviation else ()), *method.other_names, *method.keywords),
         catalog=catalog,
         method=method,
         facets=FACETS,
@@ -156,7 +156,6 @@ def _facet_page(catalog: Catalog, facet: Facet, term_id: str) -> GeneratedPage:
         f"{facet.label}: {term.name}",
         f"Menetelmät, joiden {facet.label.lower()} on {term.name}.",
         "facet_page.md.j2",
-        search={"exclude": True},  # a facet page only repeats method cards; search finds the methods themselves
         catalog=catalog,
         facet=facet,
         term=term,
@@ -170,7 +169,7 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
         service.name,
         service.summary,
         "service_page.md.j2",
-        search={"boost": 2},
+        keywords=service.keywords,
         catalog=catalog,
         service=service,
         record=_record_context(settings, catalog.files["palvelut"], service),
@@ -212,7 +211,7 @@ def _life_situation_page(catalog: Catalog, settings: SiteSettings, situation: Li
         situation.name,
         situation.description,
         "life_situation_page.md.j2",
-        search={"boost": 3},  # a family's own words should find the family page first
+        keywords=situation.words,
         catalog=catalog,
         situation=situation,
         services=services,

@@ -33,19 +33,25 @@ def page(browser, served_site):
         ("Hyvinvoinnin tähti", "hyvinvoinnin-tahti"),
     ],
 )
-def test_search_finds_the_method_page(page, served_site, query, method_id):
+def test_search_field_on_every_page_finds_the_method_page(page, served_site, query, method_id):
     expected = f"menetelmat/{method_id}/"
     page.goto(served_site + "menetelmat/")
-    page.locator('label.md-header__button[for="__search"]').click()  # the magnifier a phone user taps
-    meta = page.locator(".md-search-result__meta")
-    meta.filter(has_text="Kirjoita aloittaaksesi haun").wait_for()  # index loaded ("Aloitetaan hakua" before)
-    page.keyboard.type(query)  # keystrokes, as Material's search listens to them
-    first = page.locator(".md-search-result__item a").first
-    # Results update as the query is processed; wait until the first one is the expected page.
-    expect(first).to_have_attribute("href", re.compile(rf"/{re.escape(expected)}\?h="))
+    page.get_by_label("Hae sivustolta").fill(query)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/haku/?q=*")
+    first = page.locator("a.pagefind-ui__result-link").first
+    expect(first).to_have_attribute("href", re.compile(rf"/{re.escape(expected)}$"))
     first.click()
-    page.wait_for_url(f"**/{expected}*")
+    page.wait_for_url(f"**/{expected}")
     assert page.locator("article h1").first.inner_text() == METHODS[method_id].display_name
+
+
+def test_every_method_name_finds_its_page_in_the_top_three(page, served_site):
+    page.goto(served_site)
+    page.evaluate("async () => { window.pf = await import('./pagefind/pagefind.js'); await window.pf.init(); }")
+    for method in METHODS.values():
+        urls = page.evaluate("async (q) => { const r = await window.pf.search(q); return Promise.all(r.results.slice(0, 3).map(x => x.data().then(d => d.url))); }", method.name)
+        assert any(url.endswith(f"/menetelmat/{method.id}/") for url in urls), (method.name, urls)
 
 
 def test_pages_load_nothing_from_other_hosts(page, served_site):
