@@ -38,6 +38,7 @@ PAGES = {
     "palvelukartta": "palvelukartta/",
     "perheille": "perheille/",
     "kayttoonotto": "kayttoonotto/",
+    "haku (eron jälkeen)": "haku/?q=eron%20j%C3%A4lkeen",
 }
 BUDGET = 150 * 1024
 LIGHTHOUSE = "lighthouse@12.8.2"
@@ -96,7 +97,7 @@ def measure(base: str) -> list[dict]:
             page.on("response", lambda response: sizes.append(int(response.headers.get("content-length", 0))))
             document = page.goto(base + path, wait_until="networkidle")
             html = len(document.body()) if document else 0
-            page.screenshot(path=str(OUT / "screenshots" / f"{name}.png"), full_page=False)
+            page.screenshot(path=str(OUT / "screenshots" / f"{name.split()[0]}.png"), full_page=False)
             rows.append({"sivu": name, "html_tavua": html, "siirretty_tavua": sum(sizes), "pyyntoja": len(sizes)})
             context.close()
         browser.close()
@@ -131,10 +132,10 @@ def main() -> None:
     server, base = serve(built_site(options.site_dir))
     try:
         rows = measure(base)
-        print(f"\n{'sivu':<15}{'HTML':>10}{'siirretty (gzip)':>20}{'pyyntöjä':>10}  budjetti 150 KB")
+        print(f"\n{'sivu':<22}{'HTML':>10}{'siirretty (gzip)':>20}{'pyyntöjä':>10}  budjetti 150 KB")
         for row in rows:
             verdict = "ok" if row["siirretty_tavua"] <= BUDGET else "YLI"
-            print(f"{row['sivu']:<15}{row['html_tavua']:>10}{row['siirretty_tavua']:>20}{row['pyyntoja']:>10}  {verdict}")
+            print(f"{row['sivu']:<22}{row['html_tavua']:>10}{row['siirretty_tavua']:>20}{row['pyyntoja']:>10}  {verdict}")
         print(f"Kuvakaappaukset 390×844: {OUT / 'screenshots'}")
         if options.lighthouse:
             for row in lighthouse(base):
