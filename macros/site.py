@@ -186,11 +186,16 @@ def _area_page(catalog: Catalog, area: Area) -> GeneratedPage:
         "area_page.md.j2",
         catalog=catalog,
         area=area,
-        levels=[(level, [s for s in services if s.level == level]) for level in LEVELS],
+        levels=by_level(services),
         subareas=[a for a in catalog.subareas(area.id) if catalog.services_in(a.id)],
         adoption=adoption_table(own, lambda o: Row("method", o.method, catalog.methods[o.method].display_name)),
         matrix=stage_matrix(catalog, area.id),
     )
+
+
+def by_level(services: list[Service]) -> list[tuple[str, list[Service]]]:
+    """Services grouped in the traffic-light order: green, yellow, red."""
+    return [(level, [s for s in services if s.level == level]) for level in LEVELS]
 
 
 def stage_matrix(catalog: Catalog, region_id: str):
@@ -215,7 +220,7 @@ def _life_situation_page(catalog: Catalog, settings: SiteSettings, situation: Li
         catalog=catalog,
         situation=situation,
         services=services,
-        levels=[(level, [s for s in services if s.level == level]) for level in LEVELS],
+        levels=by_level(services),
         regions=_regions(catalog),
         record=_record_context(settings, catalog.files["elamantilanteet"], situation),
     )
