@@ -89,8 +89,16 @@ class Catalog:
         """Services whose field `attr` (one id, or a tuple of ids) holds `value`, by name."""
         return [s for s in self._services_by_name if _holds(getattr(s, attr), value)]
 
-    def subareas(self, area_id: str) -> list[Area]:
-        return sorted((a for a in self.areas.values() if a.part_of == area_id), key=lambda a: a.name)
+    @cached_property
+    def _subareas(self) -> dict[str | None, list[Area]]:
+        children: dict[str | None, list[Area]] = {}
+        for area in sorted(self.areas.values(), key=lambda a: a.name):
+            children.setdefault(area.part_of, []).append(area)
+        return children
+
+    def subareas(self, area_id: str | None) -> list[Area]:
+        """Areas directly within `area_id` by name; None gives the top-level regions."""
+        return list(self._subareas.get(area_id, ()))
 
     def area_family(self, area_id: str) -> set[str]:
         """The area, the areas it belongs to and the areas within it."""
@@ -231,9 +239,8 @@ def _stage_numbers(stages: list[Stage]) -> Iterator[Problem]:
     """Stages form one path: numbered 1, 2, 3 … without gaps or repeats."""
     numbers = sorted(stage.number for stage in stages)
     if numbers != list(range(1, len(numbers) + 1)):
-        for stage in stages:
-            yield Problem(stage.origin.of("numero"), f"käyttöönoton vaihe '{stage.id}': vaiheiden numeroiden pitää olla 1, 2, 3 … ilman aukkoja ja toistoja (nyt {', '.join(map(str, numbers))})")
-            break
+        first = stages[0]
+        yield Problem(first.origin.of("numero"), f"käyttöönoton vaihe '{first.id}': vaiheiden numeroiden pitää olla 1, 2, 3 … ilman aukkoja ja toistoja (nyt {', '.join(map(str, numbers))})")
 
 
 def _duplicate_observations(observations: tuple[Observation, ...]) -> Iterator[Problem]:

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 ROOT_SELECTOR = "article.md-content__inner"
-LEFT_OUT = (".headerlink", ".pk-services", ".pk-cards", ".pk-facets", ".pk-urgent", ".pk-record-meta", ".pk-sources", "[data-pagefind-ignore]")
+# Pagefind itself skips elements marked data-pagefind-ignore (facet pages use that).
+LEFT_OUT = (".headerlink", ".pk-services", ".pk-cards", ".pk-facets", ".pk-urgent", ".pk-record-meta", ".pk-sources")
 
 
 class SearchIndexError(RuntimeError):

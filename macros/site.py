@@ -82,7 +82,7 @@ def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedP
     pages += [_organisation_page(catalog, settings, o) for o in catalog.organisations.values()]
     pages += [_facet_page(catalog, facet, term_id) for facet, term_id in facet_terms(catalog)]
     pages += [_service_page(catalog, settings, s) for s in catalog.services.values()]
-    pages += [_area_page(catalog, a) for a in catalog.areas.values() if catalog.services_in(a.id)]
+    pages += [_area_page(catalog, a, services) for a in catalog.areas.values() if (services := catalog.services_in(a.id))]
     pages += [_life_situation_page(catalog, settings, s) for s in catalog.life_situations]
     return pages
 
@@ -176,8 +176,7 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
     )
 
 
-def _area_page(catalog: Catalog, area: Area) -> GeneratedPage:
-    services = catalog.services_in(area.id)
+def _area_page(catalog: Catalog, area: Area, services: list[Service]) -> GeneratedPage:
     own = [o for o in catalog.observations if o.area == area.id]
     return _page(
         urls.area(area.id),
@@ -228,7 +227,7 @@ def _life_situation_page(catalog: Catalog, settings: SiteSettings, situation: Li
 
 def _regions(catalog: Catalog) -> list[tuple[Area, list[Area]]]:
     """Regions with their municipalities, for area choices."""
-    return [(a, catalog.subareas(a.id)) for a in sorted(catalog.areas.values(), key=lambda a: a.name) if a.part_of is None]
+    return [(region, catalog.subareas(region.id)) for region in catalog.subareas(None)]
 
 
 def _record_context(settings: SiteSettings, data_file: str, record) -> dict:

@@ -13,10 +13,7 @@ METHODS = "menetelmat/"
 ORGANISATIONS = "toimijat/"
 SERVICES = "palvelut/"
 AREAS = "alueet/"
-SERVICE_MAP = "palvelukartta/"
 FAMILIES = "perheille/"
-ABOUT = "tietoa/"
-FEEDBACK = "palaute/"
 
 
 def method(method_id: str) -> str:
