@@ -55,6 +55,8 @@ class Stage:
     description: str
     manager_tasks: tuple[str, ...]
     sources: tuple[str, ...]
+    updated: date
+    checked: date
     origin: Origin
     support: tuple[str, ...] = ()
     next_step: str | None = None

@@ -244,6 +244,7 @@ STAGE = RecordSpec(
         Field("tukitoimet", "support", Kind.SLUG, "Tähän vaiheeseen sopivat tukitoimet (kayttoonotto.yml: tukitoimet)", many=True, ref="tukitoimet"),
         Field("seuraavaan", "next_step", Kind.TEXT, "Miten seuraavaan vaiheeseen päästään", max_length=600),
         _sources(),
+        *_dates(),
     ),
 )
 
