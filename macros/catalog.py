@@ -184,6 +184,7 @@ def _load(data_dir: Path, today: date) -> Catalog:
     observations = tuple(collections.get("kayttotilanne", ()))
     problems += _reference_problems(written)
     problems += _duplicate_observations(observations)
+    problems += _alias_problems(indexed)
     if problems:
         raise DataError(problems)
     return Catalog(indexed, observations, data_dir, files)
@@ -241,6 +242,22 @@ def _stage_numbers(stages: list[Stage]) -> Iterator[Problem]:
     if numbers != list(range(1, len(numbers) + 1)):
         first = stages[0]
         yield Problem(first.origin.of("numero"), f"käyttöönoton vaihe '{first.id}': vaiheiden numeroiden pitää olla 1, 2, 3 … ilman aukkoja ja toistoja (nyt {', '.join(map(str, numbers))})")
+
+
+def _alias_problems(indexed: dict[str, dict[str, object]]) -> Iterator[Problem]:
+    """An earlier id must lead to one page only: not a current id, and not claimed twice."""
+    for name, records in indexed.items():
+        claimed: dict[str, object] = {}
+        for record in records.values():
+            for index, alias in enumerate(getattr(record, "aliases", ())):
+                where = record.origin.of(f"aiemmat_osoitteet[{index}]")
+                label = f"{schema_collection(name).spec.noun} '{record.id}': kenttä 'aiemmat_osoitteet'"
+                if alias in records:
+                    yield Problem(where, f"{label}: '{alias}' on nykyinen tunniste ({records[alias].origin.position}); vanha osoite ei voi ohjata kahdelle sivulle")
+                elif alias in claimed:
+                    yield Problem(where, f"{label}: '{alias}' on jo aiempi osoite tietueelle '{claimed[alias].id}' ({claimed[alias].origin.position})")
+                else:
+                    claimed[alias] = record
 
 
 def _duplicate_observations(observations: tuple[Observation, ...]) -> Iterator[Problem]:

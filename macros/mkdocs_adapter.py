@@ -23,7 +23,8 @@ from macros.catalog import Catalog, load_catalog  # noqa: E402
 from macros.freshness import DEFAULT_MONTHS  # noqa: E402
 from macros.problems import DataError  # noqa: E402
 from macros.search_index import SearchIndexError, index_site  # noqa: E402
-from macros.site import SiteSettings, generated_pages, published_files  # noqa: E402
+from macros.output import SiteSettings
+from macros.site import generated_pages, published_files  # noqa: E402
 
 
 def _options(config: MkDocsConfig) -> dict:
@@ -50,12 +51,14 @@ def settings_for(config: MkDocsConfig) -> SiteSettings:
         repo_url=options.get("repo_url") or "",
         branch=options.get("branch") or "main",
         freshness_months=int(options.get("freshness_months") or DEFAULT_MONTHS),
+        site_url=config.site_url or "",
     )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    settings = settings_for(config)
-    for page in generated_pages(catalog_for(config), settings) + published_files():
+    catalog, settings = catalog_for(config), settings_for(config)
+    pages = generated_pages(catalog, settings)
+    for page in pages + published_files(catalog, settings, pages):
         files.append(File.generated(config, page.path, content=page.content))
     return files
 

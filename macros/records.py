@@ -85,6 +85,7 @@ class Area:
     updated: date
     checked: date
     origin: Origin
+    aliases: tuple[str, ...] = ()  # earlier ids: their URLs redirect here
     part_of: str | None = None
 
 
@@ -98,6 +99,7 @@ class Organisation:
     updated: date
     checked: date
     origin: Origin
+    aliases: tuple[str, ...] = ()  # earlier ids: their URLs redirect here
     short_name: str | None = None
     website: str | None = None
 
@@ -127,6 +129,7 @@ class Method:
     updated: date
     checked: date
     origin: Origin
+    aliases: tuple[str, ...] = ()  # earlier ids: their URLs redirect here
     abbreviation: str | None = None
     other_names: tuple[str, ...] = ()
     for_professionals: str | None = None
@@ -162,6 +165,7 @@ class Service:
     updated: date
     checked: date
     origin: Origin
+    aliases: tuple[str, ...] = ()  # earlier ids: their URLs redirect here
     for_whom: str | None = None
     minimum_age: int | None = None
     maximum_age: int | None = None
@@ -201,6 +205,7 @@ class LifeSituation:
     updated: date
     checked: date
     origin: Origin
+    aliases: tuple[str, ...] = ()  # earlier ids: their URLs redirect here
     at_home: str | None = None
     words: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
@@ -224,3 +229,8 @@ class Observation:
     municipalities_active: int | None = None
     trained: int | None = None
     note: str | None = None
+
+
+def title_of(record) -> str:
+    """The name a record's page is known by: a method with its abbreviation, others by name."""
+    return getattr(record, "display_name", None) or record.name

@@ -16,6 +16,8 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from macros.levels import LEVEL_INFO
+
 TEMPLATES = Path(__file__).parent / "templates"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -55,6 +57,7 @@ def make_environment() -> Environment:
     )
     env.finalize = _finalize
     env.filters.update(paragraphs=paragraphs, fi_date=finnish_date)
+    env.globals["LEVEL_INFO"] = LEVEL_INFO
     return env
 
 

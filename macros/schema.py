@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from macros import records
+from macros.levels import LEVELS
 
 
 class Kind(Enum):
@@ -72,6 +73,14 @@ def _id(genitive: str) -> Field:
     return Field("id", "id", Kind.SLUG, f"{genitive.capitalize()} pysyvä tunniste verkko-osoitteessa: pienet kirjaimet a–z, numerot ja väliviivat", required=True)
 
 
+def _aliases() -> Field:
+    return Field(
+        "aiemmat_osoitteet", "aliases", Kind.SLUG,
+        "Aiemmat tunnisteet, jos tunnistetta on muutettu: vanhat osoitteet ohjataan uudelle sivulle, joten linkit eivät katkea",
+        many=True,
+    )
+
+
 def _dates() -> tuple[Field, ...]:
     return (
         Field("paivitetty", "updated", Kind.DATE, "Sisältö päivitetty: milloin tietoja viimeksi muutettiin (VVVV-KK-PP)", required=True),
@@ -118,6 +127,7 @@ AREA = RecordSpec(
     records.Area,
     (
         _id("alueen"),
+        _aliases(),
         Field("nimi", "name", Kind.LINE, "Alueen nimi", required=True, max_length=80),
         Field("tyyppi", "kind", Kind.SLUG, "Alueen tyyppi (sanasto: aluetyypit)", required=True, ref="aluetyypit"),
         Field("kuuluu", "part_of", Kind.SLUG, "Alue, johon tämä alue kuuluu", ref="alueet"),
@@ -131,6 +141,7 @@ ORGANISATION = RecordSpec(
     records.Organisation,
     (
         _id("toimijan"),
+        _aliases(),
         Field("nimi", "name", Kind.LINE, "Toimijan virallinen nimi", required=True, max_length=120),
         Field("lyhenne", "short_name", Kind.LINE, "Lyhyt nimi tai lyhenne, jolla toimija tunnetaan", max_length=40),
         Field("tyyppi", "kind", Kind.SLUG, "Toimijan tyyppi (sanasto: toimijatyypit)", required=True, ref="toimijatyypit"),
@@ -173,6 +184,7 @@ METHOD = RecordSpec(
     records.Method,
     (
         _id("menetelmän"),
+        _aliases(),
         Field("nimi", "name", Kind.LINE, "Menetelmän nimi", required=True, max_length=120),
         Field("lyhenne", "abbreviation", Kind.LINE, "Lyhenne, jolla menetelmä tunnetaan (esim. VaVu)", max_length=20),
         Field("muut_nimet", "other_names", Kind.LINE, "Muut nimet, joilla menetelmä tunnetaan", many=True, max_length=120),
@@ -199,7 +211,6 @@ METHOD = RecordSpec(
     ),
 )
 
-LEVELS = ("vihreä", "keltainen", "punainen")
 STATUSES = ("aktiivinen", "tauolla", "lakkautettu")
 CHARGES = ("maksuton", "maksullinen")
 
@@ -208,6 +219,7 @@ SERVICE = RecordSpec(
     records.Service,
     (
         _id("palvelun"),
+        _aliases(),
         Field("nimi", "name", Kind.LINE, "Palvelun nimi", required=True, max_length=120),
         Field("taso", "level", Kind.CHOICE, "Liikennevalomallin taso: vihreä = kaikille perheille, keltainen = pieni huoli tai varhainen tuki, punainen = suuri huoli tai erityinen tuki", required=True, choices=LEVELS),
         Field("tason_peruste", "level_reason", Kind.LINE, "Miksi palvelu on tällä tasolla: lähteen arvio tai mallin logiikka", required=True, max_length=300),
@@ -277,6 +289,7 @@ LIFE_SITUATION = RecordSpec(
     records.LifeSituation,
     (
         _id("elämäntilanteen"),
+        _aliases(),
         Field("nimi", "name", Kind.LINE, "Tilanne perheen omin sanoin, esim. Eroamme", required=True, max_length=60),
         Field("kuvaus", "description", Kind.TEXT, "Lyhyt selitys sinä-muodossa", required=True, max_length=400),
         Field("kotona", "at_home", Kind.TEXT, "Mikä on tavallista ja mikä auttaa kotona; vain lähteiden sanomaa", max_length=800),

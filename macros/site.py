@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import quote
 
 from markupsafe import escape
 
-from macros import json_schema, urls
-from macros.catalog import Catalog
-from macros.records import Area, LifeSituation, Method, Observation, Organisation, Service
+from macros import feed, hsds, json_schema, open_data, structured_data, urls
+from macros.catalog import Catalog, schema_collection
+from macros.embeds import embed_cards, share
+from macros.freshness import stale_records
+from macros.output import GeneratedPage, SiteSettings
+from macros.records import Area, LifeSituation, Method, Observation, Organisation, Service, title_of
+from macros.redirects import redirect_pages
 from macros.render import front_matter, render
-from macros.freshness import DEFAULT_MONTHS, stale_records
-from macros.schema import FILES, LEVELS, RecordSpec
+from macros.levels import LEVELS
+from macros.schema import FILES, RecordSpec
 
 
 @dataclass(frozen=True)
@@ -39,21 +42,6 @@ FACETS = (
 
 
 @dataclass(frozen=True)
-class SiteSettings:
-    repo_url: str = ""  # e.g. https://github.com/org/repo; empty: no edit links to a repository
-    branch: str = "main"
-    freshness_months: int = DEFAULT_MONTHS  # records checked longer ago are listed for editors
-
-    def edit_url(self, data_file: str) -> str | None:
-        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{data_file}" if self.repo_url else None
-
-    def feedback_url(self, title: str) -> str | None:
-        if not self.repo_url:
-            return None
-        return f"{self.repo_url.rstrip('/')}/issues/new?title={quote('Palaute: ' + title)}"
-
-
-@dataclass(frozen=True)
 class Row:
     """A row heading of an adoption table: an area or a method."""
 
@@ -71,25 +59,26 @@ def adoption_table(observations: list[Observation], row_of) -> tuple[list[int], 
     return sorted({o.year for o in in_use}), sorted(rows.items(), key=lambda item: item[0].name)
 
 
-@dataclass(frozen=True)
-class GeneratedPage:
-    path: str  # source path as MkDocs sees it, e.g. menetelmat/lapset-puheeksi.md
-    content: str
-
-
 def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedPage]:
     pages = [_method_page(catalog, settings, m) for m in catalog.methods.values()]
     pages += [_organisation_page(catalog, settings, o) for o in catalog.organisations.values()]
     pages += [_facet_page(catalog, facet, term_id) for facet, term_id in facet_terms(catalog)]
     pages += [_service_page(catalog, settings, s) for s in catalog.services.values()]
-    pages += [_area_page(catalog, a, services) for a in catalog.areas.values() if (services := catalog.services_in(a.id))]
+    pages += [_area_page(catalog, settings, a, services) for a in catalog.areas.values() if (services := catalog.services_in(a.id))]
     pages += [_life_situation_page(catalog, settings, s) for s in catalog.life_situations]
     return pages
 
 
-def published_files() -> list[GeneratedPage]:
-    """Files other than pages: the JSON Schemas editors' tools read."""
-    return [GeneratedPage(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
+def published_files(catalog: Catalog, settings: SiteSettings, pages: list[GeneratedPage]) -> list[GeneratedPage]:
+    """Files other than pages: JSON Schemas for editors' tools, embed cards, redirects from
+    earlier ids, open data exports and the feed of changes."""
+    files = [GeneratedPage(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
+    files += embed_cards(catalog, settings)
+    published = {page.url for page in pages + files}
+    files += redirect_pages(catalog, settings, published)
+    files += open_data.exports(catalog, settings, published)
+    files.append(feed.atom(catalog, settings))
+    return files
 
 
 def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
@@ -102,24 +91,34 @@ def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
     return used
 
 
-def _page(url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), **context: object) -> GeneratedPage:
+def _page(url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), preview: dict | None = None, **context: object) -> GeneratedPage:
     # Material prints page.meta title and description without escaping: escape them here.
     meta: dict = {"title": str(escape(title)), "description": str(escape(description))}
     if keywords:
         meta["avainsanat"] = list(keywords)  # weighted for search by overrides/main.html
-    body = render(template, links=urls.Links(url), **context)
+    if preview:
+        meta["paivitetty"] = preview["dateModified"]  # sitemap lastmod (overrides/sitemap.xml)
+        meta["jsonld"] = structured_data.script_text(preview)  # printed by overrides/main.html
+    body = render(template, links=urls.Links(url), title=title, **context)
     return GeneratedPage(urls.source_file(url), front_matter(meta) + "\n" + body)
+
+
+def _preview(settings: SiteSettings, url: str, title: str, description: str, record, entity: dict | None = None) -> dict:
+    return structured_data.web_page(settings, url, title, description, record, entity)
 
 
 def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> GeneratedPage:
     data_file = catalog.files["menetelmat"]
     observations = catalog.observations_for(method.id)
     cited = [*method.sources, *(o.source for o in observations), *([method.evidence.source] if method.evidence else [])]
+    url = urls.method(method.id)
     return _page(
-        urls.method(method.id),
+        url,
         method.display_name,
         method.summary,
         "method_page.md.j2",
+        preview=_preview(settings, url, method.display_name, method.summary, method, structured_data.method(catalog, settings, method)),
+        share=share(settings, url, method.display_name),
         keywords=(*((method.abbreviation,) if method.abbreviation else ()), *method.other_names, *method.keywords),
         catalog=catalog,
         method=method,
@@ -134,11 +133,14 @@ def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> Ge
 
 def _organisation_page(catalog: Catalog, settings: SiteSettings, organisation: Organisation) -> GeneratedPage:
     data_file = catalog.files["toimijat"]
+    url, description = urls.organisation(organisation.id), organisation.description.split("\n")[0]
+    entity = structured_data.organisation(catalog, settings, organisation, url)
     return _page(
-        urls.organisation(organisation.id),
+        url,
         organisation.name,
-        organisation.description.split("\n")[0],
+        description,
         "organisation_page.md.j2",
+        preview=_preview(settings, url, organisation.name, description, organisation, entity),
         catalog=catalog,
         organisation=organisation,
         owned=catalog.methods_where("owner", organisation.id),
@@ -164,11 +166,14 @@ def _facet_page(catalog: Catalog, facet: Facet, term_id: str) -> GeneratedPage:
 
 
 def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) -> GeneratedPage:
+    url = urls.service(service.id)
     return _page(
-        urls.service(service.id),
+        url,
         service.name,
         service.summary,
         "service_page.md.j2",
+        preview=_preview(settings, url, service.name, service.summary, service, structured_data.service(catalog, settings, service)),
+        share=share(settings, url, service.name),
         keywords=service.keywords,
         catalog=catalog,
         service=service,
@@ -176,13 +181,15 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
     )
 
 
-def _area_page(catalog: Catalog, area: Area, services: list[Service]) -> GeneratedPage:
+def _area_page(catalog: Catalog, settings: SiteSettings, area: Area, services: list[Service]) -> GeneratedPage:
     own = [o for o in catalog.observations if o.area == area.id]
+    url, description = urls.area(area.id), f"Lapsiperheiden palvelut alueella {area.name} liikennevalomallin mukaan."
     return _page(
-        urls.area(area.id),
+        url,
         area.name,
-        f"Lapsiperheiden palvelut alueella {area.name} liikennevalomallin mukaan.",
+        description,
         "area_page.md.j2",
+        preview=_preview(settings, url, area.name, description, area),
         catalog=catalog,
         area=area,
         levels=by_level(services),
@@ -210,11 +217,13 @@ def stage_matrix(catalog: Catalog, region_id: str):
 
 def _life_situation_page(catalog: Catalog, settings: SiteSettings, situation: LifeSituation) -> GeneratedPage:
     services = sorted((catalog.services[i] for i in situation.services), key=lambda s: s.name.casefold())
+    url = urls.life_situation(situation.id)
     return _page(
-        urls.life_situation(situation.id),
+        url,
         situation.name,
         situation.description,
         "life_situation_page.md.j2",
+        preview=_preview(settings, url, situation.name, situation.description, situation),
         keywords=situation.words,
         catalog=catalog,
         situation=situation,
@@ -231,7 +240,7 @@ def _regions(catalog: Catalog) -> list[tuple[Area, list[Area]]]:
 
 
 def _record_context(settings: SiteSettings, data_file: str, record) -> dict:
-    title = getattr(record, "display_name", None) or record.name
+    title = title_of(record)
     return {
         "data_file": data_file,
         "line": record.origin.position.line,
@@ -321,6 +330,23 @@ def describe_format(field) -> str:
     return "; ".join(parts)
 
 
+def open_data_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    """The Avoin data page: every export with its count, formats, licence and fields."""
+    exports = [(e, len(open_data.records_of(catalog, e))) for e in open_data.EXPORTS]
+    return render(
+        "open_data.html.j2",
+        links=urls.Links(here),
+        exports=exports,
+        fields={e.name: schema_collection(e.collection).spec.fields for e in open_data.EXPORTS},
+        describe=describe_format,
+        directory=open_data.DIRECTORY,
+        licence=open_data.LICENCE,
+        hsds_counts=[f"{len(catalog.organisations)} toimijaa", f"{len(catalog.services)} palvelua"],
+        hsds_mapping=hsds.MAPPING,
+        feed=urls.FEED,
+    )
+
+
 FRAGMENTS = {
     "menetelmaluettelo": method_catalogue,
     "toimijaluettelo": organisation_list,
@@ -334,4 +360,5 @@ FRAGMENTS = {
     "elamantilanteet": life_situations,
     "apua_heti": urgent_help,
     "kenttaopas": field_guide,
+    "avoin_data": open_data_page,
 }

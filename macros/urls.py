@@ -14,6 +14,8 @@ ORGANISATIONS = "toimijat/"
 SERVICES = "palvelut/"
 AREAS = "alueet/"
 FAMILIES = "perheille/"
+EMBEDS = "upota/"  # minimal cards for other sites' iframes: upota/<page URL>
+FEED = "paivitykset.xml"
 
 
 def method(method_id: str) -> str:
@@ -38,6 +40,21 @@ def life_situation(situation_id: str) -> str:
 
 def facet(facet_slug: str, term_id: str) -> str:
     return f"{METHODS}{facet_slug}/{term_id}/"
+
+
+def embed(page_url: str) -> str:
+    """The embeddable card of a record page, e.g. upota/menetelmat/lp/."""
+    return f"{EMBEDS}{page_url}"
+
+
+# Pages of records by collection: the URLs that earlier ids (aiemmat_osoitteet) redirect from.
+RECORD_PAGES = {
+    "menetelmat": method,
+    "toimijat": organisation,
+    "palvelut": service,
+    "alueet": area,
+    "elamantilanteet": life_situation,
+}
 
 
 def source_file(url: str) -> str:

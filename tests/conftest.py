@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CHROMIUM = "/usr/bin/chromium"
+SITE_URL = "https://perhekeskus.example/"  # a reserved name: the published address in tests
 
 
 @dataclass
@@ -42,8 +43,8 @@ def build_site(data_dir: Path, site_dir: Path, **env: str) -> Build:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
-    """The site built from the project's real data."""
-    built = build_site(DATA, tmp_path_factory.mktemp("site") / "site")
+    """The site built from the project's real data, with its public address known as when published."""
+    built = build_site(DATA, tmp_path_factory.mktemp("site") / "site", SITE_URL=SITE_URL)
     assert built.result.returncode == 0, built.output
     return built
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from xml.etree import ElementTree
 
 from conftest import ROOT, at, build_site, replace_in
 
+ATOM = "{http://www.w3.org/2005/Atom}"
 INJECTED_NAME = "<script>alert(1)</script> {{ 7*191 }} </title><b>x"
 INJECTED_TEXT = "Teksti {{ 7*191 }} ja {% if true %}ehto{% endif %} <img src=x onerror=alert(1)> [linkki](javascript:alert(1))"
 
@@ -82,3 +84,31 @@ def test_rated_method_shows_level_source_and_date_and_edit_links_use_the_reposit
     line = at(data_copy / "methods.yml", "- id: lapset-puheeksi").split(":")[1]
     assert f'<a href="https://github.com/esimerkki/perhekeskus/edit/main/data/methods.yml">Muokkaa tietoja</a> (tiedosto data/methods.yml, rivi {line})' in page
     assert 'href="https://github.com/esimerkki/perhekeskus/issues/new?title=Palaute%3A%20Lapset%20puheeksi%20%28LP%29"' in page
+
+
+def test_data_text_stays_text_in_previews_cards_feed_and_exports(data_copy, tmp_path):
+    """The same hostile name in JSON-LD, Open Graph, the embed card, the feed and the exports;
+    built without SITE_URL, as on an editor's machine."""
+    replace_in(data_copy / "methods.yml", "  nimi: Lapset puheeksi\n", f"  nimi: '{INJECTED_NAME}'\n")
+    built = build_site(data_copy, tmp_path / "site", SITE_URL="")
+    assert built.result.returncode == 0, built.output
+    page = built.html("menetelmat/lapset-puheeksi")
+
+    script = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "<" not in script  # nothing in the data can close the script element
+    assert json.loads(script)["mainEntity"]["name"] == INJECTED_NAME
+    assert '<meta property="og:title" content="&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*191 }} &lt;/title&gt;&lt;b&gt;x (LP)">' in page
+    assert "1337" not in page
+    # Without the site's address: no absolute preview URLs, a small card.
+    assert 'property="og:image"' not in page and 'property="og:url"' not in page
+    assert '<meta name="twitter:card" content="summary">' in page
+
+    card = built.html("upota/menetelmat/lapset-puheeksi")
+    assert "<script" not in card and "&lt;script&gt;alert(1)&lt;/script&gt; &#123;&#123; 7*191 &#125;&#125;" in card
+
+    feed = ElementTree.parse(built.site / "paivitykset.xml").getroot()
+    titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
+    assert f"Menetelmä: {INJECTED_NAME} (LP)" in titles
+
+    exported = json.loads((built.site / "data" / "menetelmat.json").read_text(encoding="utf-8"))
+    assert INJECTED_NAME in [m["nimi"] for m in exported["menetelmat"]]

@@ -49,7 +49,7 @@ def test_unknown_key_is_an_error_with_suggestion(data_copy):
     )
     assert found[1].startswith(
         f"{at(path, 'tiivistelmä:')}: menetelmä 'lapset-puheeksi': tuntematon kenttä 'tiivistelmä' (tarkoititko 'tiivistelma'?); "
-        "sallitut kentät: id, nimi, lyhenne, muut_nimet, tiivistelma,"
+        "sallitut kentät: id, aiemmat_osoitteet, nimi, lyhenne, muut_nimet, tiivistelma,"
     )
     assert len(found) == 2
 
