@@ -83,11 +83,27 @@ class Catalog:
 
     def methods_where(self, attr: str, value: str) -> list[Method]:
         """Methods whose field `attr` (one id, or a tuple of ids) holds `value`, by name."""
-        return [m for m in self._methods_by_name if _holds(getattr(m, attr), value)]
+        return list(self._holding(self._methods_by_name, attr).get(value, ()))
 
     def services_where(self, attr: str, value: str) -> list[Service]:
         """Services whose field `attr` (one id, or a tuple of ids) holds `value`, by name."""
-        return [s for s in self._services_by_name if _holds(getattr(s, attr), value)]
+        return list(self._holding(self._services_by_name, attr).get(value, ()))
+
+    @cached_property
+    def _indexes(self) -> dict[tuple[int, str], dict[str, list]]:
+        return {}
+
+    def _holding(self, records: tuple, attr: str) -> dict[str, list]:
+        """Records by each value of `attr`, built once per attribute: pages ask for every value."""
+        key = (id(records), attr)
+        if key not in self._indexes:
+            index: dict[str, list] = {}
+            for record in records:
+                value = getattr(record, attr)
+                for held in value if isinstance(value, tuple) else (value,):
+                    index.setdefault(held, []).append(record)
+            self._indexes[key] = index
+        return self._indexes[key]
 
     @cached_property
     def _subareas(self) -> dict[str | None, list[Area]]:
@@ -123,20 +139,38 @@ class Catalog:
         of its municipalities, and a municipality's service is in its region."""
         return self._reach[service.id]
 
+    @cached_property
+    def _services_by_area(self) -> dict[str, list[Service]]:
+        index: dict[str, list[Service]] = {}
+        for service in self._services_by_name:
+            for area_id in self._reach[service.id]:
+                index.setdefault(area_id, []).append(service)
+        return index
+
     def services_in(self, area_id: str) -> list[Service]:
-        return [s for s in self._services_by_name if area_id in self._reach[s.id]]
+        return list(self._services_by_area.get(area_id, ()))
+
+    def services_for(self, area_id: str) -> list[Service]:
+        """Services listed for the area itself or an area it belongs to: a municipality's own and
+        its region's services, but for a region not each municipality's own (those are on the
+        municipalities' pages), so no area page grows with the country."""
+        above = {area_id}
+        parent = self.areas[area_id].part_of
+        while parent and parent not in above:
+            above.add(parent)
+            parent = self.areas[parent].part_of
+        return [s for s in self.services_in(area_id) if above.intersection(s.areas)]
+
+    def observations_in(self, area_id: str) -> list[Observation]:
+        return list(self._holding(self.observations, "area").get(area_id, ()))
 
     def observations_for(self, method_id: str) -> list[Observation]:
-        found = [o for o in self.observations if o.method == method_id]
+        found = self._holding(self.observations, "method").get(method_id, ())
         return sorted(found, key=lambda o: (self.areas[o.area].name, o.topic, o.year))
 
 
 def _by_name(records) -> tuple:
     return tuple(sorted(records, key=lambda r: r.name.casefold()))
-
-
-def _holds(field_value: object, value: str) -> bool:
-    return value in field_value if isinstance(field_value, tuple) else field_value == value
 
 
 _cache: dict[Path, tuple[tuple, Catalog]] = {}

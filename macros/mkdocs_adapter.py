@@ -18,12 +18,13 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros.catalog import Catalog, load_catalog  # noqa: E402
 from macros.freshness import DEFAULT_MONTHS  # noqa: E402
 from macros.problems import DataError  # noqa: E402
-from macros.search_index import SearchIndexError, index_site  # noqa: E402
-from macros.output import SiteSettings
+from macros.search_index import SearchIndex, SearchIndexError  # noqa: E402
+from macros.output import GeneratedPage, SiteSettings, join_html
 from macros.site import generated_pages, published_files  # noqa: E402
 
 
@@ -55,16 +56,51 @@ def settings_for(config: MkDocsConfig) -> SiteSettings:
     )
 
 
+_generated: dict[str, GeneratedPage] = {}  # source path -> generated page, for its JSON-LD and HTML fragments
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalog, settings = catalog_for(config), settings_for(config)
     pages = generated_pages(catalog, settings)
+    _generated.clear()
     for page in pages + published_files(catalog, settings, pages):
         files.append(File.generated(config, page.path, content=page.content))
+        _generated[page.path] = page
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _generated.get(page.file.src_uri)
+    if generated and generated.structured_data:
+        page.meta["jsonld"] = generated.structured_data
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _generated.get(page.file.src_uri)
+    return join_html(html, generated.fragments) if generated else html
+
+
+_search: SearchIndex | None = None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _search
+    if _search is not None:  # a rebuild after a failed one (mkdocs serve)
+        _search.close()
+    _search = SearchIndex()
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _search is not None:
+        _search.add(page.url, output)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    global _search
+    search, _search = _search, None
     try:
-        index_site(Path(config.site_dir))
+        search.write(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None

@@ -20,6 +20,7 @@ from macros.levels import LEVEL_INFO
 
 TEMPLATES = Path(__file__).parent / "templates"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it
 
 
 def text(value: object) -> Markup:
@@ -40,7 +41,7 @@ def finnish_date(value: date) -> str:
 
 def front_matter(meta: dict) -> str:
     """YAML front matter; values are text already escaped for HTML by the caller."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
 def make_environment() -> Environment:

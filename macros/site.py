@@ -15,7 +15,7 @@ from macros import feed, hsds, json_schema, open_data, structured_data, urls
 from macros.catalog import Catalog, schema_collection
 from macros.embeds import embed_cards, share
 from macros.freshness import stale_records
-from macros.output import GeneratedPage, SiteSettings
+from macros.output import GeneratedPage, SiteSettings, split_html
 from macros.records import Area, LifeSituation, Method, Observation, Organisation, Service, title_of
 from macros.redirects import redirect_pages
 from macros.render import front_matter, render
@@ -64,7 +64,7 @@ def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedP
     pages += [_organisation_page(catalog, settings, o) for o in catalog.organisations.values()]
     pages += [_facet_page(catalog, facet, term_id) for facet, term_id in facet_terms(catalog)]
     pages += [_service_page(catalog, settings, s) for s in catalog.services.values()]
-    pages += [_area_page(catalog, settings, a, services) for a in catalog.areas.values() if (services := catalog.services_in(a.id))]
+    pages += [_area_page(catalog, settings, a, catalog.services_for(a.id)) for a in catalog.areas.values() if catalog.services_in(a.id)]
     pages += [_life_situation_page(catalog, settings, s) for s in catalog.life_situations]
     return pages
 
@@ -98,9 +98,9 @@ def _page(url: str, title: str, description: str, template: str, keywords: tuple
         meta["avainsanat"] = list(keywords)  # weighted for search by overrides/main.html
     if preview:
         meta["paivitetty"] = preview["dateModified"]  # sitemap lastmod (overrides/sitemap.xml)
-        meta["jsonld"] = structured_data.script_text(preview)  # printed by overrides/main.html
-    body = render(template, links=urls.Links(url), title=title, **context)
-    return GeneratedPage(urls.source_file(url), front_matter(meta) + "\n" + body)
+    markdown, fragments = split_html(render(template, links=urls.Links(url), title=title, **context))
+    jsonld = structured_data.script_text(preview) if preview else None  # printed by overrides/main.html
+    return GeneratedPage(urls.source_file(url), front_matter(meta) + "\n" + markdown, jsonld, fragments)
 
 
 def _preview(settings: SiteSettings, url: str, title: str, description: str, record, entity: dict | None = None) -> dict:
@@ -182,7 +182,7 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
 
 
 def _area_page(catalog: Catalog, settings: SiteSettings, area: Area, services: list[Service]) -> GeneratedPage:
-    own = [o for o in catalog.observations if o.area == area.id]
+    own = catalog.observations_in(area.id)
     url, description = urls.area(area.id), f"Lapsiperheiden palvelut alueella {area.name} liikennevalomallin mukaan."
     return _page(
         url,
@@ -279,7 +279,15 @@ def implementation_path(catalog: Catalog, here: str, settings: SiteSettings) -> 
     return render("implementation_path.html.j2", links=urls.Links(here), catalog=catalog, stages=catalog.stages, actions=actions)
 
 
+MAP_PAGE_LIMIT = 300  # more services than this: the map lists areas, and each area page its services
+
+
 def service_map(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    """All services with filters while they fit one page; beyond that, the regions and
+    municipalities, each linking to its own page of services by level."""
+    if len(catalog.services) > MAP_PAGE_LIMIT:
+        areas = [(region, len(catalog.services_for(region.id)), municipalities) for region, municipalities in _regions(catalog)]
+        return render("service_map_areas.html.j2", links=urls.Links(here), areas=areas, levels=LEVELS, catalog=catalog)
     return render(
         "service_map.html.j2",
         links=urls.Links(here),

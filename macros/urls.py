@@ -6,7 +6,6 @@ project site). Bloggers link to these URLs: change a scheme here only with redir
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 METHODS = "menetelmat/"
@@ -69,8 +68,15 @@ class Links:
     here: str
 
     def to(self, target: str, anchor: str = "") -> str:
-        relative = posixpath.relpath(target or ".", self.here.rstrip("/") or ".")
-        relative = "./" if relative == "." else relative + ("/" if target.endswith("/") else "")
+        # Plain string work, not posixpath.relpath: that resolves both paths against the
+        # working directory, and every page makes hundreds of links.
+        here = [part for part in self.here.split("/") if part]
+        there = [part for part in target.split("/") if part]
+        common = 0
+        while common < min(len(here), len(there)) and here[common] == there[common]:
+            common += 1
+        relative = "/".join([".."] * (len(here) - common) + there[common:])
+        relative = relative + "/" if relative and target.endswith("/") else relative or "./"
         return relative + (f"#{anchor}" if anchor else "")
 
     def method(self, method_id: str) -> str:

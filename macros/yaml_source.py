@@ -59,14 +59,41 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
+_STR, _INT, _NULL, _BOOL_TAG = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "null", "bool"))
+
+
+def _build(loader: _Loader, node: yaml.Node, path: tuple[int, ...] = ()) -> Any:
+    """Plain values from the composed nodes. Walking the nodes directly is several times faster
+    than PyYAML's generic constructor, which matters at national scale (10 000 services)."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value
+        if node.tag == _INT and node.value.isdigit():
+            return int(node.value)
+        if node.tag == _NULL:
+            return None
+        if node.tag == _BOOL_TAG:
+            return node.value.lower() == "true"
+        return loader.construct_object(node, deep=True)  # floats and the rare rest
+    if id(node) in path:
+        raise yaml.constructor.ConstructorError(None, None, "found undefined alias", node.start_mark)
+    path = (*path, id(node))
+    if isinstance(node, yaml.SequenceNode):
+        result = Sequence(_build(loader, child, path) for child in node.value)
+        result.position = loader.position(node)
+        result.item_positions = [loader.position(child) for child in node.value]
+        return result
+    return _mapping(loader, node, path)
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode, path: tuple[int, ...]) -> Mapping:
     loader.flatten_mapping(node)
     result = Mapping()
     result.position = loader.position(node)
     result.key_positions = {}
     result.value_positions = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _build(loader, key_node, path)
         where = loader.position(key_node)
         if not isinstance(key, str):
             key = str(key)
@@ -76,21 +103,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
                 Problem(where, f"avain '{key}' on jo annettu rivillä {first.line}; poista toinen")
             )
             continue
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _build(loader, value_node, path)
         result.key_positions[key] = where
         result.value_positions[key] = loader.position(value_node)
     return result
-
-
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Sequence:
-    result = Sequence(loader.construct_object(child, deep=True) for child in node.value)
-    result.position = loader.position(node)
-    result.item_positions = [loader.position(child) for child in node.value]
-    return result
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
 def load_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
@@ -109,7 +125,8 @@ def load_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
     loader.display_name = display_name
     loader.problems = []
     try:
-        document = loader.get_single_data()
+        node = loader.get_single_node()
+        document = None if node is None else _build(loader, node)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, display_name)]
     except yaml.YAMLError as error:

@@ -78,9 +78,13 @@ def test_municipality_page_has_regional_services_but_not_another_towns(site):
     kuopio = article(site.html("alueet/kuopio"))
     punainen = kuopio[kuopio.index('<h2 id="punainen">'):]
     assert 'id="palvelu-pelotta"' in punainen
+    # A region's page lists its region-wide services and links to its municipalities, whose own
+    # services are on their pages: no area page grows with the whole country.
     region = article(site.html("alueet/pohjois-savo"))
-    assert 'id="palvelu-pelotta"' in region
+    assert 'id="palvelu-neuvola-pohjois-savo"' in region
+    assert 'id="palvelu-pelotta"' not in region
     assert '<a href="../kuopio/">Kuopio</a>' in region
+    assert "kuntien omat palvelut ovat kuntien sivuilla" in region
 
 
 def test_level_must_be_one_of_the_three(data_copy):

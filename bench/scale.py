@@ -1,0 +1,264 @@
+"""National scale benchmark: one run prints every figure of the scale goal side by side.
+
+    python -m bench.scale [--methods 500] [--services 10000] [--municipalities 300] [--regions 21] [--no-profile]
+
+1. writes synthetic data at the chosen scale (bench/synthetic.py) into a temporary folder;
+2. builds the project from it (`mkdocs build`, SITE_DATA_DIR), timing it and its peak memory;
+3. builds the floor: a plain Material site (no macros, no hooks) with as many pages of the
+   same sizes, generated here, and the project's navigation;
+4. measures output size, the largest page, and what a phone downloads for one search;
+5. times a `mkdocs serve` rebuild after one YAML edit at seed scale (the real data);
+6. profiles the project build in-process (cProfile) and says where the time goes.
+
+A benchmark prints figures; it does not pass or fail tests. Goals are shown beside the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import http.server
+import os
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SEARCH_QUERY = "vanhemmuus"
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def timed_build(config: Path, site: Path, data: Path | None = None) -> Run:
+    """`mkdocs build` in a child process: wall time and the child's peak resident memory."""
+    env = {**ENV, **({"SITE_DATA_DIR": str(data)} if data else {})}
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                             cwd=config.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"Rakentaminen epäonnistui ({config}):\n{child.stderr.read().decode()[-2000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+# --- The floor: a plain Material site of the same shape ----------------------------------------
+
+def write_floor(project_site: Path, out: Path) -> Path:
+    """A Material site with one Markdown page per page of the project's site, each with about as
+    much text as the project page's content, and the project's own navigation."""
+    docs = out / "docs"
+    pages = [p for p in project_site.rglob("index.html") if _is_material_page(p)]
+    for page in pages:
+        url = page.parent.relative_to(project_site).as_posix()
+        target = docs / ("index.md" if url == "." else f"{url}.md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_markdown_like(page), encoding="utf-8")
+    nav = re.search(r"^nav:\n((?:  - .*\n)+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    (out / "mkdocs.yml").write_text(
+        "site_name: Pohja\ntheme:\n  name: material\n  language: fi\n  font: false\n"
+        "  features: [navigation.sections, navigation.top, navigation.footer, toc.follow]\n"
+        "markdown_extensions: [attr_list, md_in_html, admonition, tables, toc]\n"
+        f"nav:\n{nav}", encoding="utf-8")
+    return out / "mkdocs.yml"
+
+
+def _is_material_page(path: Path) -> bool:
+    return b'class="md-content' in path.read_bytes()[:200_000]
+
+
+def _markdown_like(page: Path) -> str:
+    """Headings and paragraphs with as many characters as the page's article text."""
+    html = page.read_text(encoding="utf-8")
+    article = html[html.find("<article"): html.find("</article>")]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)).strip()
+    chunks = [text[i:i + 600] for i in range(0, len(text), 600)] or ["Sivu."]
+    return "# Sivu\n\n" + "\n\n".join(f"## Osio {n}\n\n{chunk}" if n % 3 == 0 else chunk for n, chunk in enumerate(chunks)) + "\n"
+
+
+# --- Output figures ----------------------------------------------------------------------------
+
+def output_size(site: Path) -> tuple[int, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def largest_page(site: Path) -> tuple[str, int]:
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    biggest = max(pages, key=lambda p: p.stat().st_size)
+    return biggest.relative_to(site).as_posix(), biggest.stat().st_size
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def search_payload(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int, int]:
+    """Bytes a phone with an empty cache downloads from /pagefind/ to show results for one query:
+    (total, one-time engine files, the query's index chunks and result fragments)."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sizes: dict[str, int] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url and r.ok else None)
+        page.goto(f"http://127.0.0.1:{server.server_port}/haku/?q={query}")
+        page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    server.shutdown()
+    per_query = sum(size for url, size in sizes.items() if "/index/" in url or "/fragment/" in url)
+    total = sum(sizes.values())
+    return total, total - per_query, per_query
+
+
+# --- Rebuild after an edit, as an editor sees it in `mkdocs serve` -----------------------------
+
+def serve_rebuild_seconds() -> float:
+    """Seconds from saving one YAML edit (real data) to the changed page being served."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(ROOT / "data", data)
+        port = _free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}", "-w", str(data)],
+            cwd=ROOT, env={**ENV, "SITE_DATA_DIR": str(data)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            url = f"http://127.0.0.1:{port}/menetelmat/lapset-puheeksi/"
+            _wait_for(url, "Lapset puheeksi", timeout=120)
+            time.sleep(1)  # let the watcher settle after the first build
+            path = data / "methods.yml"
+            path.write_text(path.read_text(encoding="utf-8").replace("  nimi: Lapset puheeksi\n", "  nimi: Lapset puheeksi muokattu\n", 1), encoding="utf-8")
+            start = time.perf_counter()
+            _wait_for(url, "Lapset puheeksi muokattu", timeout=120)
+            return time.perf_counter() - start
+        finally:
+            server.terminate()
+            server.wait()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} ei näyttänyt tekstiä {text!r} {timeout} sekunnissa")
+
+
+# --- Where the time goes -----------------------------------------------------------------------
+
+def profile_build(data: Path, site: Path, top: int = 14) -> list[tuple[str, float]]:
+    """Own time per package (our macros per module), from cProfile of an in-process build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.update({"SITE_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"})
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    profiler = cProfile.Profile()
+    profiler.enable()
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    profiler.disable()
+    buckets: dict[str, float] = {}
+    for (filename, _, function), (_, _, own, _, _) in pstats.Stats(profiler).stats.items():  # type: ignore[attr-defined]
+        buckets[_bucket(filename, function)] = buckets.get(_bucket(filename, function), 0.0) + own
+    return sorted(buckets.items(), key=lambda item: item[1], reverse=True)[:top]
+
+
+def _bucket(filename: str, function: str) -> str:
+    if function in ("<method 'poll' of 'select.poll' objects>", "<built-in method posix.waitpid>", "<method 'read' of '_io.BufferedReader' objects>"):
+        return "aliprosessit (Pagefind)"
+    if "/macros/" in filename and "site-packages" not in filename:
+        return "macros/" + Path(filename).name
+    found = re.search(r"site-packages/([^/]+)", filename)
+    if found:
+        return found.group(1).removesuffix(".py")
+    return "Python (vakiokirjasto)" if filename.startswith(("/usr", "<")) or "/lib/python" in filename else filename
+
+
+# --- The table ---------------------------------------------------------------------------------
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Kansallisen mittakaavan kuormitustesti.")
+    defaults = synthetic.Scale()
+    for name in ("methods", "services", "municipalities", "regions"):
+        parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
+    parser.add_argument("--no-profile", action="store_true", help="älä profiloi (puolittaa ajon)")
+    parser.add_argument("--keep", type=Path, help="säilytä data ja sivustot tässä kansiossa")
+    args = parser.parse_args()
+    scale = synthetic.Scale(methods=args.methods, services=args.services, municipalities=args.municipalities, regions=args.regions)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="pk-scale-"))
+    data = synthetic.write(work / "data", scale)
+    print(f"Data: {scale.methods} menetelmää, {scale.services} palvelua, {scale.municipalities} kuntaa, {scale.regions} aluetta -> {data}")
+    project = timed_build(ROOT / "mkdocs.yml", work / "site", data)
+    pages = sum(1 for p in (work / "site").rglob("index.html") if _is_material_page(p))
+    floor = timed_build(write_floor(work / "site", work / "floor"), work / "floor" / "site")
+    files, size = output_size(work / "site")
+    page_path, page_size = largest_page(work / "site")
+    total, engine, per_query = search_payload(work / "site")
+    rebuild = serve_rebuild_seconds()
+
+    ratio = project.seconds / floor.seconds
+    rows = [
+        ("sivuja (Material-sivuja)", f"{pages}", ""),
+        ("rakennus: projekti", f"{project.seconds:.1f} s", "< 60 s (2 ydintä)"),
+        ("rakennus: pohja (Material ilman makroja)", f"{floor.seconds:.1f} s", ""),
+        ("suhde projekti / pohja", f"{ratio:.2f}", "≤ 1.30"),
+        ("muistin huippu: projekti", f"{project.peak_mb:.0f} Mt", "< 2048 Mt"),
+        ("muistin huippu: pohja", f"{floor.peak_mb:.0f} Mt", ""),
+        ("tuloste yhteensä", f"{size / 1e6:.0f} Mt, {files} tiedostoa", ""),
+        ("suurin sivu", f"{page_size / 1024:.0f} kt ({page_path})", "< 200 kt"),
+        (f"haku '{SEARCH_QUERY}': kyselyn osat", f"{per_query / 1024:.0f} kt", ""),
+        (f"haku '{SEARCH_QUERY}': kaikki yhteensä (ml. hakukone kerran)", f"{total / 1024:.0f} kt", "< 300 kt"),
+        ("uudelleenrakennus YAML-muutoksen jälkeen (mkdocs serve, oikea data)", f"{rebuild:.1f} s", "< 3 s"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'mittari':<{width}}  {'tulos':<34}  tavoite")
+    for name, value, goal in rows:
+        print(f"{name:<{width}}  {value:<34}  {goal}")
+    print(f"(kone: {os.cpu_count()} ydintä; hakukone kerran: {engine / 1024:.0f} kt)")
+
+    if not args.no_profile:
+        print("\nMihin projektin rakennusaika kuluu (cProfile, oma aika):")
+        for bucket, seconds in profile_build(data, work / "profiled"):
+            print(f"  {seconds:7.1f} s  {bucket}")
+    if not args.keep:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
