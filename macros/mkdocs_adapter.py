@@ -23,8 +23,8 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from macros.catalog import Catalog, load_catalog  # noqa: E402
 from macros.freshness import DEFAULT_MONTHS  # noqa: E402
 from macros.problems import DataError  # noqa: E402
+from macros.output import GeneratedPage, SiteSettings, join_html  # noqa: E402
 from macros.search_index import SearchIndex, SearchIndexError  # noqa: E402
-from macros.output import GeneratedPage, SiteSettings, join_html
 from macros.site import generated_pages, published_files  # noqa: E402
 
 
@@ -88,7 +88,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     global _search
     if _search is not None:  # a rebuild after a failed one (mkdocs serve)
         _search.close()
-    _search = SearchIndex()
+    try:
+        _search = SearchIndex()
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -100,6 +103,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     global _search
     search, _search = _search, None
+    if search is None:
+        return
     try:
         search.write(Path(config.site_dir))
     except SearchIndexError as error:

@@ -261,9 +261,12 @@ def organisation_list(catalog: Catalog, here: str, settings: SiteSettings) -> st
     return render("organisation_list.html.j2", links=urls.Links(here), catalog=catalog, organisations=organisations)
 
 
+FAMILY_THEME_LIMIT = 12  # methods shown per theme for families; the theme's page lists them all
+
+
 def methods_for_families(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     themes = [(term, catalog.methods_where("themes", term.id)) for term in catalog.vocabulary("teemat").values()]
-    return render("methods_for_families.html.j2", links=urls.Links(here), themes=[(t, ms) for t, ms in themes if ms])
+    return render("methods_for_families.html.j2", links=urls.Links(here), themes=[(t, ms) for t, ms in themes if ms], shown=FAMILY_THEME_LIMIT)
 
 
 def source_list(catalog: Catalog, here: str, settings: SiteSettings) -> str:
