@@ -116,13 +116,18 @@ class Catalog:
         """Areas directly within `area_id` by name; None gives the top-level regions."""
         return list(self._subareas.get(area_id, ()))
 
+    def area_and_above(self, area_id: str) -> set[str]:
+        """The area and the areas it belongs to."""
+        found = {area_id}
+        parent = self.areas[area_id].part_of
+        while parent and parent not in found:
+            found.add(parent)
+            parent = self.areas[parent].part_of
+        return found
+
     def area_family(self, area_id: str) -> set[str]:
         """The area, the areas it belongs to and the areas within it."""
-        family = {area_id}
-        parent = self.areas[area_id].part_of
-        while parent and parent not in family:
-            family.add(parent)
-            parent = self.areas[parent].part_of
+        family = self.area_and_above(area_id)
         pending = [area_id]
         while pending:
             children = [a.id for a in self.subareas(pending.pop()) if a.id not in family]
@@ -154,11 +159,7 @@ class Catalog:
         """Services listed for the area itself or an area it belongs to: a municipality's own and
         its region's services, but for a region not each municipality's own (those are on the
         municipalities' pages), so no area page grows with the country."""
-        above = {area_id}
-        parent = self.areas[area_id].part_of
-        while parent and parent not in above:
-            above.add(parent)
-            parent = self.areas[parent].part_of
+        above = self.area_and_above(area_id)
         return [s for s in self.services_in(area_id) if above.intersection(s.areas)]
 
     def observations_in(self, area_id: str) -> list[Observation]:

@@ -26,6 +26,7 @@ class Share:
     card_url: str  # site URL of the embed card
     snippet: str  # the iframe tag to paste
     address_known: bool
+    height: int = CARD_HEIGHT  # the same in the snippet and in the page's own preview
 
 
 def share(settings: SiteSettings, page_url: str, title: str) -> Share:

@@ -14,7 +14,7 @@ from datetime import date
 from macros import urls
 from macros.catalog import Catalog
 from macros.output import GeneratedPage, SiteSettings
-from macros.records import title_of
+from macros.records import first_id, title_of
 from macros.render import render
 
 LIMIT = 100  # newest entries; the feed does not grow with the whole country
@@ -52,9 +52,8 @@ def _entries(catalog: Catalog, settings: SiteSettings):
         page_url = urls.RECORD_PAGES[collection]
         for record in catalog.collections[collection].values():
             url = page_url(record.id)
-            first_id = (record.aliases or (record.id,))[0]
             yield Entry(
-                id=f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{collection}/{first_id}')}",
+                id=f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{collection}/{first_id(record)}')}",
                 kind=kind,
                 title=title_of(record),
                 summary=getattr(record, "summary", None) or record.description.split("\n")[0],

@@ -14,7 +14,7 @@ from macros import urls
 from macros.catalog import Catalog
 from macros.levels import LEVEL_INFO
 from macros.output import SiteSettings
-from macros.records import Organisation, Service
+from macros.records import Organisation, Service, first_id
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "perhekeskuksen-menetelmat-ja-palvelut")
 STATUS = {"aktiivinen": "active", "tauolla": "temporarily closed", "lakkautettu": "defunct"}
@@ -48,7 +48,7 @@ def _uuid(*parts: str) -> str:
 
 def record_uuid(kind: str, record: Organisation | Service) -> str:
     """Stable across renames: from the record's first id."""
-    return _uuid(kind, (record.aliases or (record.id,))[0])
+    return _uuid(kind, first_id(record))
 
 
 def documents(catalog: Catalog, settings: SiteSettings, published: set[str]) -> dict[str, list[dict]]:

@@ -231,6 +231,12 @@ class Observation:
     note: str | None = None
 
 
+def first_id(record) -> str:
+    """The id a record was first published under: the first of its earlier ids, else its id.
+    Identifiers that must outlive renames (open data UUIDs, feed entries) are made from it."""
+    return (record.aliases or (record.id,))[0]
+
+
 def title_of(record) -> str:
     """The name a record's page is known by: a method with its abbreviation, others by name."""
     return getattr(record, "display_name", None) or record.name

@@ -21,8 +21,8 @@ def redirect_pages(catalog: Catalog, settings: SiteSettings, published: set[str]
     for collection, page_url in urls.RECORD_PAGES.items():
         for record in catalog.collections[collection].values():
             for alias in getattr(record, "aliases", ()):
-                moves = [(page_url(alias), page_url(record.id))]
-                moves.append((urls.embed(page_url(alias)), urls.embed(page_url(record.id))))
+                old_page, new_page = page_url(alias), page_url(record.id)
+                moves = [(old_page, new_page), (urls.embed(old_page), urls.embed(new_page))]
                 pages += [_redirect(old, new, title_of(record), settings) for old, new in moves if new in published]
     return pages
 

@@ -91,20 +91,27 @@ def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
     return used
 
 
-def _page(url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), preview: dict | None = None, **context: object) -> GeneratedPage:
+@dataclass(frozen=True)
+class About:
+    """The record a page is about, for its schema.org data and sitemap date."""
+
+    settings: SiteSettings
+    record: object  # any record with `updated` and `checked` dates
+    entity: dict | None = None  # the schema.org main entity, if the record has a type of its own
+
+
+def _page(url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), about: About | None = None, **context: object) -> GeneratedPage:
     # Material prints page.meta title and description without escaping: escape them here.
     meta: dict = {"title": str(escape(title)), "description": str(escape(description))}
     if keywords:
         meta["avainsanat"] = list(keywords)  # weighted for search by overrides/main.html
-    if preview:
-        meta["paivitetty"] = preview["dateModified"]  # sitemap lastmod (overrides/sitemap.xml)
+    jsonld = None
+    if about:
+        meta["paivitetty"] = about.record.updated.isoformat()  # sitemap lastmod (overrides/sitemap.xml)
+        preview = structured_data.web_page(about.settings, url, title, description, about.record, about.entity)
+        jsonld = structured_data.script_text(preview)  # printed by overrides/main.html
     markdown, fragments = split_html(render(template, links=urls.Links(url), title=title, **context))
-    jsonld = structured_data.script_text(preview) if preview else None  # printed by overrides/main.html
     return GeneratedPage(urls.source_file(url), front_matter(meta) + "\n" + markdown, jsonld, fragments)
-
-
-def _preview(settings: SiteSettings, url: str, title: str, description: str, record, entity: dict | None = None) -> dict:
-    return structured_data.web_page(settings, url, title, description, record, entity)
 
 
 def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> GeneratedPage:
@@ -117,7 +124,7 @@ def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> Ge
         method.display_name,
         method.summary,
         "method_page.md.j2",
-        preview=_preview(settings, url, method.display_name, method.summary, method, structured_data.method(catalog, settings, method)),
+        about=About(settings, method, structured_data.method(catalog, settings, method)),
         share=share(settings, url, method.display_name),
         keywords=(*((method.abbreviation,) if method.abbreviation else ()), *method.other_names, *method.keywords),
         catalog=catalog,
@@ -133,14 +140,13 @@ def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> Ge
 
 def _organisation_page(catalog: Catalog, settings: SiteSettings, organisation: Organisation) -> GeneratedPage:
     data_file = catalog.files["toimijat"]
-    url, description = urls.organisation(organisation.id), organisation.description.split("\n")[0]
-    entity = structured_data.organisation(catalog, settings, organisation, url)
+    url = urls.organisation(organisation.id)
     return _page(
         url,
         organisation.name,
-        description,
+        organisation.description.split("\n")[0],
         "organisation_page.md.j2",
-        preview=_preview(settings, url, organisation.name, description, organisation, entity),
+        about=About(settings, organisation, structured_data.organisation(settings, organisation, url)),
         catalog=catalog,
         organisation=organisation,
         owned=catalog.methods_where("owner", organisation.id),
@@ -172,7 +178,7 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
         service.name,
         service.summary,
         "service_page.md.j2",
-        preview=_preview(settings, url, service.name, service.summary, service, structured_data.service(catalog, settings, service)),
+        about=About(settings, service, structured_data.service(catalog, settings, service)),
         share=share(settings, url, service.name),
         keywords=service.keywords,
         catalog=catalog,
@@ -183,13 +189,12 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
 
 def _area_page(catalog: Catalog, settings: SiteSettings, area: Area, services: list[Service]) -> GeneratedPage:
     own = catalog.observations_in(area.id)
-    url, description = urls.area(area.id), f"Lapsiperheiden palvelut alueella {area.name} liikennevalomallin mukaan."
     return _page(
-        url,
+        urls.area(area.id),
         area.name,
-        description,
+        f"Lapsiperheiden palvelut alueella {area.name} liikennevalomallin mukaan.",
         "area_page.md.j2",
-        preview=_preview(settings, url, area.name, description, area),
+        about=About(settings, area),
         catalog=catalog,
         area=area,
         levels=by_level(services),
@@ -217,13 +222,12 @@ def stage_matrix(catalog: Catalog, region_id: str):
 
 def _life_situation_page(catalog: Catalog, settings: SiteSettings, situation: LifeSituation) -> GeneratedPage:
     services = sorted((catalog.services[i] for i in situation.services), key=lambda s: s.name.casefold())
-    url = urls.life_situation(situation.id)
     return _page(
-        url,
+        urls.life_situation(situation.id),
         situation.name,
         situation.description,
         "life_situation_page.md.j2",
-        preview=_preview(settings, url, situation.name, situation.description, situation),
+        about=About(settings, situation),
         keywords=situation.words,
         catalog=catalog,
         situation=situation,

@@ -34,7 +34,7 @@ def web_page(settings: SiteSettings, page_url: str, title: str, description: str
     return data
 
 
-def organisation(catalog: Catalog, settings: SiteSettings, org: Organisation, page_url: str | None = None) -> dict:
+def organisation(settings: SiteSettings, org: Organisation, page_url: str | None = None) -> dict:
     data = {"@type": "Organization", "name": org.name, "description": org.description.split("\n")[0]}
     if org.short_name:
         data["alternateName"] = org.short_name
@@ -58,7 +58,7 @@ def method(catalog: Catalog, settings: SiteSettings, m: Method) -> dict:
     if m.abbreviation or m.other_names:
         data["alternateName"] = [*([m.abbreviation] if m.abbreviation else []), *m.other_names]
     if m.owner:
-        data["provider"] = organisation(catalog, settings, catalog.organisations[m.owner])
+        data["provider"] = organisation(settings, catalog.organisations[m.owner])
     return data
 
 
@@ -72,7 +72,7 @@ def service(catalog: Catalog, settings: SiteSettings, s: Service) -> dict:
         **_audience([s.minimum_age], [s.maximum_age]),
     }
     if provider:
-        data["provider"] = organisation(catalog, settings, provider)
+        data["provider"] = organisation(settings, provider)
     if s.channels or s.phone:
         data["availableChannel"] = _channels(catalog, s)
     if s.charge:

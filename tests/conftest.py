@@ -82,14 +82,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve_directory(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """A folder on a loopback port, as a browser would load it: its address and the server."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/", server
+
+
 @pytest.fixture(scope="session")
 def served_site(site: Build):
-    """The built site on a loopback port, as a browser would load it."""
-    handler = functools.partial(_QuietHandler, directory=str(site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    """The built site on a loopback port."""
+    address, server = serve_directory(site.site)
+    yield address
     server.shutdown()
 
 

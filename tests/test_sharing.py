@@ -4,12 +4,9 @@ open data exports, the feed of changes and the sitemap."""
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
 import re
-import threading
 from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
@@ -17,7 +14,7 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
-from conftest import SITE_URL, _QuietHandler, at, build_site, replace_in
+from conftest import SITE_URL, at, build_site, replace_in, serve_directory
 from macros.catalog import load_catalog
 from macros.open_data import EXPORTS
 
@@ -35,14 +32,6 @@ def meta(html: str, name: str) -> str:
     found = re.search(rf'<meta (?:property|name)="{re.escape(name)}" content="([^"]*)"', html)
     assert found, name
     return found.group(1)
-
-
-@functools.cache
-def serve(directory: Path) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}/"
 
 
 # --- Durable URLs ----------------------------------------------------------------------------
@@ -65,13 +54,13 @@ def test_blog_link_and_embed_card_keep_working_after_a_rename(site, data_copy, t
     renamed = build_site(data_copy, tmp_path / "site", SITE_URL=SITE_URL)
     assert renamed.result.returncode == 0, renamed.output
     assert (renamed.site / "menetelmat" / NEW_ID / "index.html").exists()
-    address = serve(renamed.site)
+    address, _ = serve_directory(renamed.site)  # both servers stop with the test process
 
     blog = tmp_path / "blog"
     blog.mkdir()
     post = f'<!doctype html><html lang="fi"><title>Blogi</title><p><a id="linkki" href="{SITE_URL}menetelmat/lapset-puheeksi/#koulutus">Lapset puheeksi</a></p>{snippet}</html>'
     (blog / "index.html").write_text(post.replace(SITE_URL, address), encoding="utf-8")
-    blog_address = serve(blog)  # another origin than the site
+    blog_address, _ = serve_directory(blog)  # another origin than the site
 
     page = browser.new_page()
     page.goto(blog_address)
