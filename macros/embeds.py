@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from macros import urls
 from macros.catalog import Catalog
-from macros.output import GeneratedPage, SiteSettings
+from macros.output import PublishedFile, SiteSettings
 from macros.records import Method, Service, title_of
 from macros.render import render
 
@@ -36,12 +36,12 @@ def share(settings: SiteSettings, page_url: str, title: str) -> Share:
     return Share(settings.absolute(page_url) or "/" + page_url, card_url, snippet, bool(settings.site_url))
 
 
-def embed_cards(catalog: Catalog, settings: SiteSettings) -> list[GeneratedPage]:
+def embed_cards(catalog: Catalog, settings: SiteSettings) -> list[PublishedFile]:
     cards = [_card(catalog, settings, urls.method(m.id), m) for m in catalog.methods.values()]
     return cards + [_card(catalog, settings, urls.service(s.id), s) for s in catalog.services.values()]
 
 
-def _card(catalog: Catalog, settings: SiteSettings, page_url: str, record: Method | Service) -> GeneratedPage:
+def _card(catalog: Catalog, settings: SiteSettings, page_url: str, record: Method | Service) -> PublishedFile:
     card_url = urls.embed(page_url)
     links = urls.Links(card_url)
     html = render(
@@ -53,4 +53,4 @@ def _card(catalog: Catalog, settings: SiteSettings, page_url: str, record: Metho
         page_href=links.to(page_url),
         canonical=settings.absolute(page_url) or links.to(page_url),
     )
-    return GeneratedPage(f"{card_url}index.html", html)
+    return PublishedFile(f"{card_url}index.html", html)

@@ -13,7 +13,7 @@ from datetime import date
 
 from macros import urls
 from macros.catalog import Catalog
-from macros.output import GeneratedPage, SiteSettings
+from macros.output import PublishedFile, SiteSettings
 from macros.records import first_id, title_of
 from macros.render import render
 
@@ -34,7 +34,7 @@ class Entry:
     checked: date
 
 
-def atom(catalog: Catalog, settings: SiteSettings) -> GeneratedPage:
+def atom(catalog: Catalog, settings: SiteSettings) -> PublishedFile:
     entries = sorted(_entries(catalog, settings), key=lambda e: (e.updated, e.title), reverse=True)[:LIMIT]
     xml = render(
         "feed.xml.j2",
@@ -44,7 +44,7 @@ def atom(catalog: Catalog, settings: SiteSettings) -> GeneratedPage:
         self_href=settings.absolute(urls.FEED) or urls.FEED,
         site_href=settings.absolute("") or "./",
     )
-    return GeneratedPage(urls.FEED, xml)
+    return PublishedFile(urls.FEED, xml)
 
 
 def _entries(catalog: Catalog, settings: SiteSettings):

@@ -14,16 +14,18 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
+from markdown.extensions.toc import nest_toc_tokens  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from macros.catalog import Catalog, load_catalog  # noqa: E402
 from macros.freshness import DEFAULT_MONTHS  # noqa: E402
 from macros.problems import DataError  # noqa: E402
-from macros.output import GeneratedPage, SiteSettings, join_html  # noqa: E402
+from macros.output import GeneratedPage, SiteSettings  # noqa: E402
 from macros.search_index import SearchIndex, SearchIndexError  # noqa: E402
 from macros.site import generated_pages, published_files  # noqa: E402
 
@@ -48,37 +50,45 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def settings_for(config: MkDocsConfig) -> SiteSettings:
     options = _options(config)
+    toc = config.mdx_configs.get("toc") or {}
     return SiteSettings(
         repo_url=options.get("repo_url") or "",
         branch=options.get("branch") or "main",
         freshness_months=int(options.get("freshness_months") or DEFAULT_MONTHS),
         site_url=config.site_url or "",
+        **({"heading_link_title": toc["permalink_title"]} if toc.get("permalink_title") else {}),
     )
 
 
-_generated: dict[str, GeneratedPage] = {}  # source path -> generated page, for its JSON-LD and HTML fragments
+class _Prerendered(Page):
+    """A page whose article the generator has finished: MkDocs reads no source and runs no
+    Markdown for it (plugins' page events still run), it only wraps it in the theme."""
+
+    def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig) -> None:
+        self.generated = generated
+        super().__init__(None, file, config)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", dict(self.generated.meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        headings = self.generated.headings
+        tokens = [{"level": h.level, "id": h.id, "name": h.title, "html": h.title} for h in headings]
+        self.content = self.generated.html
+        self.toc = get_toc(nest_toc_tokens(tokens))
+        self.present_anchor_ids = {h.id for h in headings}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalog, settings = catalog_for(config), settings_for(config)
     pages = generated_pages(catalog, settings)
-    _generated.clear()
-    for page in pages + published_files(catalog, settings, pages):
-        files.append(File.generated(config, page.path, content=page.content))
-        _generated[page.path] = page
+    for page in pages:
+        file = File.generated(config, page.path, content=page.html)
+        _Prerendered(page, file, config)  # becomes file.page, which MkDocs then uses as it is
+        files.append(file)
+    for published in published_files(catalog, settings, pages):
+        files.append(File.generated(config, published.path, content=published.content))
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    generated = _generated.get(page.file.src_uri)
-    if generated and generated.structured_data:
-        page.meta["jsonld"] = generated.structured_data
-    return markdown
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    generated = _generated.get(page.file.src_uri)
-    return join_html(html, generated.fragments) if generated else html
 
 
 _search: SearchIndex | None = None

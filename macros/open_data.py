@@ -17,7 +17,7 @@ from typing import Callable
 
 from macros import hsds, json_schema, urls
 from macros.catalog import Catalog, schema_collection
-from macros.output import GeneratedPage, SiteSettings
+from macros.output import PublishedFile, SiteSettings
 from macros.schema import Kind, RecordSpec
 
 DIRECTORY = "data/"
@@ -44,15 +44,15 @@ EXPORTS = (
 )
 
 
-def exports(catalog: Catalog, settings: SiteSettings, published: set[str]) -> list[GeneratedPage]:
+def exports(catalog: Catalog, settings: SiteSettings, published: set[str]) -> list[PublishedFile]:
     files = []
     for export in EXPORTS:
         spec = schema_collection(export.collection).spec
         rows = [_row(export, spec, record, settings, published) for record in records_of(catalog, export)]
-        files.append(GeneratedPage(f"{DIRECTORY}{export.name}.json", _json(_document(export, rows))))
-        files.append(GeneratedPage(f"{DIRECTORY}{export.name}.csv", csv_text(export, spec, rows)))
-        files.append(GeneratedPage(f"{DIRECTORY}{export.name}.schema.json", _json(export_schema(export, spec))))
-    files += [GeneratedPage(f"{DIRECTORY}{name}", _json(items)) for name, items in hsds.documents(catalog, settings, published).items()]
+        files.append(PublishedFile(f"{DIRECTORY}{export.name}.json", _json(_document(export, rows))))
+        files.append(PublishedFile(f"{DIRECTORY}{export.name}.csv", csv_text(export, spec, rows)))
+        files.append(PublishedFile(f"{DIRECTORY}{export.name}.schema.json", _json(export_schema(export, spec))))
+    files += [PublishedFile(f"{DIRECTORY}{name}", _json(items)) for name, items in hsds.documents(catalog, settings, published).items()]
     return files
 
 

@@ -2,67 +2,92 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from macros.freshness import DEFAULT_MONTHS
+from macros.render import render
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading of a generated page, for its table of contents."""
+
+    level: int
+    id: str
+    title: str  # HTML
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A file of the site: a Markdown page (path ends .md) or a file published as written."""
+    """A page made by the generator: its metadata and its finished article HTML. A site
+    builder only wraps it in the theme; nothing in it is parsed as Markdown again."""
 
     path: str  # source path as MkDocs sees it, e.g. menetelmat/lapset-puheeksi.md
-    content: str
-    # schema.org JSON-LD for the page's <head>; kept out of the front matter, which MkDocs
-    # parses with a slow pure-Python YAML loader
-    structured_data: str | None = None
-    # HTML put in place of the markers in the page's Markdown after conversion (see split_html)
-    fragments: tuple[str, ...] = ()
+    meta: dict  # title and description (escaped for HTML), keywords, dates, JSON-LD
+    html: str
+    headings: tuple[Heading, ...] = ()
 
     @property
     def url(self) -> str:
-        """The site URL the file is served at: 'menetelmat/lp.md' and 'upota/x/index.html' are directories."""
-        if self.path.endswith(".md"):
-            return self.path[: -len(".md")] + "/"
+        """The site URL the page is served at: 'menetelmat/lp.md' -> 'menetelmat/lp/'."""
+        return self.path[: -len(".md")] + "/"
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    """A file published as written: an embed card, a redirect, an export, the feed."""
+
+    path: str  # e.g. upota/menetelmat/lp/index.html
+    content: str
+
+    @property
+    def url(self) -> str:
+        """The site URL the file is served at: 'upota/x/index.html' -> 'upota/x/'."""
         return self.path.removesuffix("index.html")
 
 
-_HEADING = re.compile(r"^#{1,6} .*\{#[a-z0-9-]+\}$")  # template headings always carry an id
-_MARKER = "pk-html-fragment-{}"
-_MARKER_PARAGRAPH = re.compile(r"<p>pk-html-fragment-(\d+)</p>")
+_HEADING = re.compile(r"^(#{1,6}) (.+) \{#([a-z0-9-]+)\}$")
 
 
-def split_html(rendered: str) -> tuple[str, tuple[str, ...]]:
-    """Markdown headings stay Markdown (for the table of contents); everything between them is
-    HTML and becomes a marker paragraph. Markdown then never parses our HTML: at national scale
-    that parsing (twice: Python-Markdown and MkDocs' raw-HTML scan) was the largest cost.
-    Data text cannot form a heading: its braces are character references, so no `{#id}`."""
-    markdown: list[str] = []
-    fragments: list[str] = []
+def article(rendered: str, link_title: str) -> tuple[str, tuple[Heading, ...]]:
+    """A page template's output as article HTML and its headings.
+
+    Templates write section headings as Markdown lines, `## Koulutus {#koulutus}`, so each
+    anchor is stable and visible where it is written. Each becomes an <hN> with a permalink,
+    the same HTML Python-Markdown's toc extension gives the written pages. Everything else is
+    HTML already and passes through untouched: at national scale, running Markdown over it
+    cost more than all of our own rendering. Data text cannot form a heading: its braces are
+    character references, so it has no `{#id}`."""
+    parts: list[str] = []
+    headings: list[Heading] = []
     block: list[str] = []
 
     def close_block() -> None:
         if "".join(block).strip():
-            markdown.append("\n" + _MARKER.format(len(fragments)) + "\n")
-            fragments.append("\n".join(block))
+            parts.append("\n".join(block))
         block.clear()
 
     for line in rendered.split("\n"):
-        if _HEADING.match(line):
+        found = _HEADING.match(line)
+        if found:
             close_block()
-            markdown.append(line)
+            heading = Heading(len(found[1]), found[3], found[2])
+            headings.append(heading)
+            parts.append(_heading_html(heading, link_title))
         else:
             block.append(line)
     close_block()
-    return "\n".join(markdown) + "\n", tuple(fragments)
+    return "\n".join(parts), tuple(headings)
 
 
-def join_html(html: str, fragments: tuple[str, ...]) -> str:
-    """The converted page with each marker paragraph replaced by its HTML (one pass, so HTML
-    that happens to contain a marker is not replaced again)."""
-    return _MARKER_PARAGRAPH.sub(lambda found: fragments[int(found.group(1))], html)
+@functools.lru_cache(maxsize=None)  # a few dozen distinct headings across the whole site
+def _heading_html(heading: Heading, link_title: str) -> str:
+    return render("heading.html.j2", heading=heading, title=Markup(heading.title), link_title=link_title).strip()
 
 
 @dataclass(frozen=True)
@@ -71,6 +96,7 @@ class SiteSettings:
     branch: str = "main"
     freshness_months: int = DEFAULT_MONTHS  # records checked longer ago are listed for editors
     site_url: str = ""  # where the site is published, e.g. https://example.fi/perhekeskus/; empty: unknown
+    heading_link_title: str = "Linkki tähän kohtaan"  # the permalink's title; the adapter takes mkdocs.yml's
 
     def edit_url(self, data_file: str) -> str | None:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{data_file}" if self.repo_url else None

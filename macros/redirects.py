@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from macros import urls
 from macros.catalog import Catalog
-from macros.output import GeneratedPage, SiteSettings
+from macros.output import PublishedFile, SiteSettings
 from macros.records import title_of
 from macros.render import render
 
 
-def redirect_pages(catalog: Catalog, settings: SiteSettings, published: set[str]) -> list[GeneratedPage]:
+def redirect_pages(catalog: Catalog, settings: SiteSettings, published: set[str]) -> list[PublishedFile]:
     """A redirect for every earlier id of a record whose page (or embed card) is `published`."""
     pages = []
     for collection, page_url in urls.RECORD_PAGES.items():
@@ -27,7 +27,7 @@ def redirect_pages(catalog: Catalog, settings: SiteSettings, published: set[str]
     return pages
 
 
-def _redirect(old: str, new: str, title: str, settings: SiteSettings) -> GeneratedPage:
+def _redirect(old: str, new: str, title: str, settings: SiteSettings) -> PublishedFile:
     target = urls.Links(old).to(new)
     html = render("redirect.html.j2", title=title, target=target, canonical=settings.absolute(new) or target)
-    return GeneratedPage(f"{old}index.html", html)
+    return PublishedFile(f"{old}index.html", html)

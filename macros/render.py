@@ -12,7 +12,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
@@ -20,7 +19,6 @@ from macros.levels import LEVEL_INFO
 
 TEMPLATES = Path(__file__).parent / "templates"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it
 
 
 def text(value: object) -> Markup:
@@ -37,11 +35,6 @@ def paragraphs(value: str) -> Markup:
 
 def finnish_date(value: date) -> str:
     return f"{value.day}.{value.month}.{value.year}"
-
-
-def front_matter(meta: dict) -> str:
-    """YAML front matter; values are text already escaped for HTML by the caller."""
-    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
 def make_environment() -> Environment:

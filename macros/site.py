@@ -15,10 +15,10 @@ from macros import feed, hsds, json_schema, open_data, structured_data, urls
 from macros.catalog import Catalog, schema_collection
 from macros.embeds import embed_cards, share
 from macros.freshness import stale_records
-from macros.output import GeneratedPage, SiteSettings, split_html
+from macros.output import GeneratedPage, PublishedFile, SiteSettings, article
 from macros.records import Area, LifeSituation, Method, Observation, Organisation, Service, title_of
 from macros.redirects import redirect_pages
-from macros.render import front_matter, render
+from macros.render import render
 from macros.levels import LEVELS
 from macros.schema import FILES, RecordSpec
 
@@ -62,17 +62,17 @@ def adoption_table(observations: list[Observation], row_of) -> tuple[list[int], 
 def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedPage]:
     pages = [_method_page(catalog, settings, m) for m in catalog.methods.values()]
     pages += [_organisation_page(catalog, settings, o) for o in catalog.organisations.values()]
-    pages += [_facet_page(catalog, facet, term_id) for facet, term_id in facet_terms(catalog)]
+    pages += [_facet_page(catalog, settings, facet, term_id) for facet, term_id in facet_terms(catalog)]
     pages += [_service_page(catalog, settings, s) for s in catalog.services.values()]
     pages += [_area_page(catalog, settings, a, catalog.services_for(a.id)) for a in catalog.areas.values() if catalog.services_in(a.id)]
     pages += [_life_situation_page(catalog, settings, s) for s in catalog.life_situations]
     return pages
 
 
-def published_files(catalog: Catalog, settings: SiteSettings, pages: list[GeneratedPage]) -> list[GeneratedPage]:
+def published_files(catalog: Catalog, settings: SiteSettings, pages: list[GeneratedPage]) -> list[PublishedFile]:
     """Files other than pages: JSON Schemas for editors' tools, embed cards, redirects from
     earlier ids, open data exports and the feed of changes."""
-    files = [GeneratedPage(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
+    files = [PublishedFile(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
     files += embed_cards(catalog, settings)
     published = {page.url for page in pages + files}
     files += redirect_pages(catalog, settings, published)
@@ -95,23 +95,21 @@ def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
 class About:
     """The record a page is about, for its schema.org data and sitemap date."""
 
-    settings: SiteSettings
     record: object  # any record with `updated` and `checked` dates
     entity: dict | None = None  # the schema.org main entity, if the record has a type of its own
 
 
-def _page(url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), about: About | None = None, **context: object) -> GeneratedPage:
+def _page(settings: SiteSettings, url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), about: About | None = None, **context: object) -> GeneratedPage:
     # Material prints page.meta title and description without escaping: escape them here.
     meta: dict = {"title": str(escape(title)), "description": str(escape(description))}
     if keywords:
         meta["avainsanat"] = list(keywords)  # weighted for search by overrides/main.html
-    jsonld = None
     if about:
         meta["paivitetty"] = about.record.updated.isoformat()  # sitemap lastmod (overrides/sitemap.xml)
-        preview = structured_data.web_page(about.settings, url, title, description, about.record, about.entity)
-        jsonld = structured_data.script_text(preview)  # printed by overrides/main.html
-    markdown, fragments = split_html(render(template, links=urls.Links(url), title=title, **context))
-    return GeneratedPage(urls.source_file(url), front_matter(meta) + "\n" + markdown, jsonld, fragments)
+        preview = structured_data.web_page(settings, url, title, description, about.record, about.entity)
+        meta["jsonld"] = structured_data.script_text(preview)  # printed by overrides/main.html
+    html, headings = article(render(template, links=urls.Links(url), title=title, **context), settings.heading_link_title)
+    return GeneratedPage(urls.source_file(url), meta, html, headings)
 
 
 def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> GeneratedPage:
@@ -120,11 +118,12 @@ def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> Ge
     cited = [*method.sources, *(o.source for o in observations), *([method.evidence.source] if method.evidence else [])]
     url = urls.method(method.id)
     return _page(
+        settings,
         url,
         method.display_name,
         method.summary,
         "method_page.md.j2",
-        about=About(settings, method, structured_data.method(catalog, settings, method)),
+        about=About(method, structured_data.method(catalog, settings, method)),
         share=share(settings, url, method.display_name),
         keywords=(*((method.abbreviation,) if method.abbreviation else ()), *method.other_names, *method.keywords),
         catalog=catalog,
@@ -142,11 +141,12 @@ def _organisation_page(catalog: Catalog, settings: SiteSettings, organisation: O
     data_file = catalog.files["toimijat"]
     url = urls.organisation(organisation.id)
     return _page(
+        settings,
         url,
         organisation.name,
         organisation.description.split("\n")[0],
         "organisation_page.md.j2",
-        about=About(settings, organisation, structured_data.organisation(settings, organisation, url)),
+        about=About(organisation, structured_data.organisation(settings, organisation, url)),
         catalog=catalog,
         organisation=organisation,
         owned=catalog.methods_where("owner", organisation.id),
@@ -157,9 +157,10 @@ def _organisation_page(catalog: Catalog, settings: SiteSettings, organisation: O
     )
 
 
-def _facet_page(catalog: Catalog, facet: Facet, term_id: str) -> GeneratedPage:
+def _facet_page(catalog: Catalog, settings: SiteSettings, facet: Facet, term_id: str) -> GeneratedPage:
     term = catalog.term(facet.vocabulary, term_id)
     return _page(
+        settings,
         urls.facet(facet.slug, term_id),
         f"{facet.label}: {term.name}",
         f"Menetelmät, joiden {facet.label.lower()} on {term.name}.",
@@ -174,11 +175,12 @@ def _facet_page(catalog: Catalog, facet: Facet, term_id: str) -> GeneratedPage:
 def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) -> GeneratedPage:
     url = urls.service(service.id)
     return _page(
+        settings,
         url,
         service.name,
         service.summary,
         "service_page.md.j2",
-        about=About(settings, service, structured_data.service(catalog, settings, service)),
+        about=About(service, structured_data.service(catalog, settings, service)),
         share=share(settings, url, service.name),
         keywords=service.keywords,
         catalog=catalog,
@@ -190,11 +192,12 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
 def _area_page(catalog: Catalog, settings: SiteSettings, area: Area, services: list[Service]) -> GeneratedPage:
     own = catalog.observations_in(area.id)
     return _page(
+        settings,
         urls.area(area.id),
         area.name,
         f"Lapsiperheiden palvelut alueella {area.name} liikennevalomallin mukaan.",
         "area_page.md.j2",
-        about=About(settings, area),
+        about=About(area),
         catalog=catalog,
         area=area,
         levels=by_level(services),
@@ -223,11 +226,12 @@ def stage_matrix(catalog: Catalog, region_id: str):
 def _life_situation_page(catalog: Catalog, settings: SiteSettings, situation: LifeSituation) -> GeneratedPage:
     services = sorted((catalog.services[i] for i in situation.services), key=lambda s: s.name.casefold())
     return _page(
+        settings,
         urls.life_situation(situation.id),
         situation.name,
         situation.description,
         "life_situation_page.md.j2",
-        about=About(settings, situation),
+        about=About(situation),
         keywords=situation.words,
         catalog=catalog,
         situation=situation,
