@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
@@ -184,9 +186,24 @@ def load_catalog(data_dir: Path | str, today: date | None = None) -> Catalog:
     cached = _cache.get(data_dir)
     if cached and cached[0] == key:
         return cached[1]
-    catalog = _load(data_dir, today or date.today())
+    with _collector_paused():
+        catalog = _load(data_dir, today or date.today())
     _cache[data_dir] = (key, catalog)
     return catalog
+
+
+@contextmanager
+def _collector_paused():
+    """Loading makes a million small objects and no garbage cycles, yet Python's cyclic
+    collector would walk all of them again and again: two thirds of the load time at
+    national scale."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _stamp(data_dir: Path) -> tuple:

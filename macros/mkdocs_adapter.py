@@ -6,6 +6,7 @@ and macros.search_index. macros/mkdocs_macros.py is its twin for mkdocs-macros.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -25,9 +26,10 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from macros.catalog import Catalog, load_catalog  # noqa: E402
 from macros.freshness import DEFAULT_MONTHS  # noqa: E402
 from macros.problems import DataError  # noqa: E402
-from macros.output import GeneratedPage, SiteSettings  # noqa: E402
+from macros.output import GeneratedPage, SiteSettings, write_files  # noqa: E402
+from macros.parallel import Background, ParallelError  # noqa: E402
 from macros.search_index import SearchIndex, SearchIndexError  # noqa: E402
-from macros.site import generated_pages, published_files  # noqa: E402
+from macros.site import generated_pages, published_files, schema_files  # noqa: E402
 
 
 def _options(config: MkDocsConfig) -> dict:
@@ -44,7 +46,12 @@ def catalog_for(config: MkDocsConfig) -> Catalog:
 
 @event_priority(100)  # before every plugin: bad data stops the build before anything is written
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    gc.unfreeze()  # what an earlier build (mkdocs serve) froze can be collected now
     catalog_for(config)
+    gc.collect()
+    # The catalogue lives as long as the build: Python's cyclic collector need not walk it at
+    # every collection, and forked children (macros.parallel) need not copy it.
+    gc.freeze()
     return config
 
 
@@ -80,24 +87,31 @@ class _Prerendered(Page):
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _publishing
     catalog, settings = catalog_for(config), settings_for(config)
     pages = generated_pages(catalog, settings)
     for page in pages:
         file = File.generated(config, page.path, content=page.html)
         _Prerendered(page, file, config)  # becomes file.page, which MkDocs then uses as it is
         files.append(file)
-    for published in published_files(catalog, settings, pages):
-        files.append(File.generated(config, published.path, content=published.content))
+    for schema in schema_files():
+        files.append(File.generated(config, schema.path, content=schema.content))
+    gc.freeze()  # the pages too live as long as the build
+    # No page links by path to the embed cards, exports, feed or redirects, so a second
+    # process writes them into the site while MkDocs builds the pages (MkDocs lets plugins
+    # write there).
+    site_dir = Path(config.site_dir)
+    _publishing = Background(lambda: write_files(published_files(catalog, settings, pages), site_dir))
     return files
 
 
 _search: SearchIndex | None = None
+_publishing: Background | None = None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _search
-    if _search is not None:  # a rebuild after a failed one (mkdocs serve)
-        _search.close()
+    _stop_unfinished()  # a rebuild after a failed one (mkdocs serve)
     try:
         _search = SearchIndex()
     except SearchIndexError as error:
@@ -111,11 +125,30 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    global _search
-    search, _search = _search, None
-    if search is None:
-        return
+    global _search, _publishing
+    publishing, search = _publishing, _search
+    _publishing = _search = None
     try:
-        search.write(Path(config.site_dir))
-    except SearchIndexError as error:
+        if publishing is not None:
+            publishing.wait()
+        if search is not None:
+            search.write(Path(config.site_dir))
+    except (ParallelError, SearchIndexError) as error:
         raise PluginError(str(error)) from None
+    finally:
+        if search is not None:
+            search.close()
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_unfinished()
+
+
+def _stop_unfinished() -> None:
+    global _search, _publishing
+    if _publishing is not None:  # first: the child holds Pagefind's input open too
+        _publishing.stop()
+        _publishing = None
+    if _search is not None:
+        _search.close()
+        _search = None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -49,6 +51,13 @@ class PublishedFile:
     def url(self) -> str:
         """The site URL the file is served at: 'upota/x/index.html' -> 'upota/x/'."""
         return self.path.removesuffix("index.html")
+
+
+def write_files(files: Iterable[PublishedFile], directory: Path) -> None:
+    for file in files:
+        target = directory / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(file.content, encoding="utf-8")
 
 
 _HEADING = re.compile(r"^(#{1,6}) (.+) \{#([a-z0-9-]+)\}$")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from typing import Callable
 
 from markupsafe import escape
 
@@ -16,6 +18,7 @@ from macros.catalog import Catalog, schema_collection
 from macros.embeds import embed_cards, share
 from macros.freshness import stale_records
 from macros.output import GeneratedPage, PublishedFile, SiteSettings, article
+from macros.parallel import split_map
 from macros.records import Area, LifeSituation, Method, Observation, Organisation, Service, title_of
 from macros.redirects import redirect_pages
 from macros.render import render
@@ -60,20 +63,33 @@ def adoption_table(observations: list[Observation], row_of) -> tuple[list[int], 
 
 
 def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedPage]:
-    pages = [_method_page(catalog, settings, m) for m in catalog.methods.values()]
-    pages += [_organisation_page(catalog, settings, o) for o in catalog.organisations.values()]
-    pages += [_facet_page(catalog, settings, facet, term_id) for facet, term_id in facet_terms(catalog)]
-    pages += [_service_page(catalog, settings, s) for s in catalog.services.values()]
-    pages += [_area_page(catalog, settings, a, catalog.services_for(a.id)) for a in catalog.areas.values() if catalog.services_in(a.id)]
-    pages += [_life_situation_page(catalog, settings, s) for s in catalog.life_situations]
-    return pages
+    """Every page made from the data; half of them are rendered on a second core."""
+    return split_map(_render_page, _page_jobs(catalog, settings))
+
+
+def _page_jobs(catalog: Catalog, settings: SiteSettings) -> list[Callable[[], GeneratedPage]]:
+    jobs = [partial(_method_page, catalog, settings, m) for m in catalog.methods.values()]
+    jobs += [partial(_organisation_page, catalog, settings, o) for o in catalog.organisations.values()]
+    jobs += [partial(_facet_page, catalog, settings, facet, term_id) for facet, term_id in facet_terms(catalog)]
+    jobs += [partial(_service_page, catalog, settings, s) for s in catalog.services.values()]
+    jobs += [partial(_area_page, catalog, settings, a, catalog.services_for(a.id)) for a in catalog.areas.values() if catalog.services_in(a.id)]
+    jobs += [partial(_life_situation_page, catalog, settings, s) for s in catalog.life_situations]
+    return jobs
+
+
+def _render_page(job: Callable[[], GeneratedPage]) -> GeneratedPage:
+    return job()
+
+
+def schema_files() -> list[PublishedFile]:
+    """JSON Schemas of the data files, for editors' tools (the editing guide links to them)."""
+    return [PublishedFile(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
 
 
 def published_files(catalog: Catalog, settings: SiteSettings, pages: list[GeneratedPage]) -> list[PublishedFile]:
-    """Files other than pages: JSON Schemas for editors' tools, embed cards, redirects from
-    earlier ids, open data exports and the feed of changes."""
-    files = [PublishedFile(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
-    files += embed_cards(catalog, settings)
+    """Files no page links to by path: embed cards, redirects from earlier ids, open data
+    exports and the feed of changes."""
+    files = embed_cards(catalog, settings)
     published = {page.url for page in pages + files}
     files += redirect_pages(catalog, settings, published)
     files += open_data.exports(catalog, settings, published)

@@ -45,6 +45,7 @@ def test_yaml_text_is_shown_as_text_never_run_as_template_or_html(data_copy, tmp
     path = data_copy / "methods.yml"
     replace_in(path, "  nimi: Lapset puheeksi\n", f"  nimi: '{INJECTED_NAME}'\n")
     replace_in(path, "  kenelle: >-\n    Kaikki lapsiperheet.", f"  kenelle: >-\n    {INJECTED_TEXT}")
+    replace_in(path, "  koulutus: >-\n    Työntekijät", "  koulutus: |-\n    ## Kaappaus {#kaappaus}\n    Työntekijät")
     built = build_site(data_copy, tmp_path / "site")
     assert built.result.returncode == 0, built.output
 
@@ -57,6 +58,8 @@ def test_yaml_text_is_shown_as_text_never_run_as_template_or_html(data_copy, tmp
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &#123;&#123; 7*191 &#125;&#125; &lt;/title&gt;&lt;b&gt;x" in page
     assert "&#123;% if true %&#125;ehto&#123;% endif %&#125; &lt;img src=x onerror=alert(1)&gt; [linkki](javascript:alert(1))" in page
     assert 'href="javascript:' not in page
+    # A line of data text that looks like a template's heading line stays a line of text.
+    assert "<p>## Kaappaus &#123;#kaappaus&#125;</p>" in page and 'id="kaappaus"' not in page
 
     catalogue = built.html("menetelmat")
     assert "<script>alert(1)</script>" not in catalogue

@@ -1,0 +1,98 @@
+"""Use the second core: run part of a build in a forked child process.
+
+At national scale one core renders while the other mostly waits. A forked child starts
+with the loaded catalogue as it is (nothing is pickled on the way in), so it can render
+half of the pages, or write files no page depends on, while the build goes on. Where fork
+is not available (Windows) the same work runs in this process: slower, the same result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import traceback
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class ParallelError(RuntimeError):
+    """The child failed; the message is its traceback."""
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class Background:
+    """`work()` started in a forked child; `wait` returns when it is done and raises its error."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        self._child: _Child | None = _Child(work) if can_fork() else None
+        if self._child is None:
+            work()
+
+    def wait(self) -> None:
+        if self._child is not None:
+            child, self._child = self._child, None
+            child.result()
+
+    def stop(self) -> None:
+        """End the work unfinished (the build it belonged to failed)."""
+        if self._child is not None:
+            child, self._child = self._child, None
+            child.stop()
+
+
+def split_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """`[function(item) for item in items]`, every other item computed in a forked child.
+    The results come back pickled, in the items' order."""
+    if not can_fork() or len(items) < 2:
+        return [function(item) for item in items]
+    child = _Child(lambda: [function(item) for item in items[1::2]])
+    mine = [function(item) for item in items[0::2]]
+    theirs = child.result()
+    merged: list[R] = []
+    for index, result in enumerate(mine):
+        merged.append(result)
+        if index < len(theirs):
+            merged.append(theirs[index])
+    return merged
+
+
+class _Child:
+    def __init__(self, work: Callable[[], object]) -> None:
+        sys.stdout.flush()  # or the child would print a copy of what is still buffered
+        sys.stderr.flush()
+        context = multiprocessing.get_context("fork")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run, args=(work, sender), name="rinnakkain", daemon=True)
+        self._process.start()
+        sender.close()
+
+    def result(self):
+        try:
+            failed, value = self._receiver.recv()
+        except EOFError:  # ended without a word: killed, or out of memory
+            failed, value = True, None
+        finally:
+            self._receiver.close()
+            self._process.join()
+        if failed:
+            raise ParallelError(value or f"rinnakkainen prosessi päättyi odottamatta (koodi {self._process.exitcode})")
+        return value
+
+    def stop(self) -> None:
+        self._process.terminate()
+        self._process.join()
+        self._receiver.close()
+
+
+def _run(work: Callable[[], object], sender) -> None:
+    try:
+        sender.send((False, work()))
+    except BaseException:  # noqa: BLE001 - every failure goes back to the parent as text
+        sender.send((True, traceback.format_exc()))
+    finally:
+        sender.close()
