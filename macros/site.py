@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from itertools import groupby
 from typing import Callable
 
 from markupsafe import escape
@@ -275,9 +276,21 @@ def _record_context(settings: SiteSettings, data_file: str, record) -> dict:
 
 # Fragments for hand-written pages; the adapter exposes them as macros.
 
+CATALOGUE_CARD_LIMIT = 150  # more methods than this: the catalogue lists names by initial, facet pages show cards
+
+
 def method_catalogue(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     facets = [(facet, [catalog.term(facet.vocabulary, t) for f, t in facet_terms(catalog) if f is facet]) for facet in FACETS]
-    return render("method_catalogue.html.j2", links=urls.Links(here), catalog=catalog, methods=catalog.methods_sorted(), facets=facets)
+    methods = catalog.methods_sorted()
+    by_initial = [(initial, list(group)) for initial, group in groupby(methods, key=lambda m: m.display_name[:1].upper())]
+    return render(
+        "method_catalogue.html.j2",
+        links=urls.Links(here),
+        catalog=catalog,
+        methods=methods,
+        facets=facets,
+        by_initial=by_initial if len(methods) > CATALOGUE_CARD_LIMIT else None,
+    )
 
 
 def organisation_list(catalog: Catalog, here: str, settings: SiteSettings) -> str:

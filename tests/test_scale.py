@@ -3,18 +3,29 @@ listing pages are grouped so that no page grows with the whole country."""
 
 from __future__ import annotations
 
+import pytest
+
 from bench import synthetic
-from conftest import build_site
-from macros.site import MAP_PAGE_LIMIT
+from conftest import build_site, serve_directory
+from test_accessibility import AXE, RUN_AXE
+from macros.site import CATALOGUE_CARD_LIMIT, MAP_PAGE_LIMIT
 
-SCALE = synthetic.Scale(methods=20, services=MAP_PAGE_LIMIT + 100, municipalities=30, regions=3, organisations=10, life_situations=2)
+SCALE = synthetic.Scale(methods=CATALOGUE_CARD_LIMIT + 10, services=MAP_PAGE_LIMIT + 100, municipalities=30, regions=3, organisations=10, life_situations=2)
 
 
-def test_more_services_than_a_page_holds_are_grouped_by_area(tmp_path):
+GROUPED_PAGES = ["palvelukartta/", "menetelmat/", "alueet/alue-0/", "alueet/kunta-0/"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("scale")
     data = synthetic.write(tmp_path / "data", SCALE)
     built = build_site(data, tmp_path / "site", strict=False)
     assert built.result.returncode == 0, built.output
+    return built
 
+
+def test_more_services_and_methods_than_a_page_holds_are_grouped(built):
     service_map = built.html("palvelukartta")
     assert 'class="pk-service"' not in service_map  # no card on the map page itself
     assert 'href="../alueet/alue-0/"' in service_map and 'href="../alueet/kunta-0/"' in service_map
@@ -25,6 +36,27 @@ def test_more_services_than_a_page_holds_are_grouped_by_area(tmp_path):
     assert len(own) == SCALE.services
     assert municipality.count('class="pk-service"') > region.count('class="pk-service"') > 0
 
+    catalogue = built.html("menetelmat")
+    assert 'class="pk-card__title"' not in catalogue  # names by initial, not cards
+    method_ids = [p.name for p in built.site.joinpath("menetelmat").iterdir() if p.name.startswith("menetelma-")]
+    assert len(method_ids) == SCALE.methods
+    assert all(f'<li id="{m}"><a href="{m}/">' in catalogue for m in method_ids)
+    assert 'href="#kirjain-' in catalogue
+
     pages = [p for p in built.site.rglob("*.html") if "pagefind" not in p.parts]
     largest = max(pages, key=lambda p: p.stat().st_size)
     assert largest.stat().st_size < 200_000, largest
+
+
+def test_grouped_pages_pass_axe_on_a_phone(built, browser):
+    address, server = serve_directory(built.site)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        for path in GROUPED_PAGES:
+            page.goto(address + path)
+            page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+            assert page.evaluate(RUN_AXE) == [], path
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+    finally:
+        page.close()
+        server.shutdown()
