@@ -51,13 +51,13 @@ def split_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     if not can_fork() or len(items) < 2:
         return [function(item) for item in items]
     child = _Child(lambda: [function(item) for item in items[1::2]])
-    mine = [function(item) for item in items[0::2]]
-    theirs = child.result()
-    merged: list[R] = []
-    for index, result in enumerate(mine):
-        merged.append(result)
-        if index < len(theirs):
-            merged.append(theirs[index])
+    try:
+        mine = [function(item) for item in items[0::2]]
+    except BaseException:
+        child.stop()  # or it would wait forever to hand over its half (mkdocs serve lives on)
+        raise
+    merged: list = [None] * len(items)
+    merged[0::2], merged[1::2] = mine, child.result()
     return merged
 
 

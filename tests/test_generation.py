@@ -3,6 +3,7 @@ are rendered in a forked process. Both must give exactly what the plain way give
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 
@@ -62,6 +63,12 @@ def _fail_on_three(n: int) -> int:
 def test_a_failure_in_the_child_is_raised_in_the_parent_with_its_reason():
     with pytest.raises(parallel.ParallelError, match="ValueError: kolmonen ei käy"):
         parallel.split_map(_fail_on_three, [0, 3, 4])
+
+
+def test_a_failure_in_the_parent_stops_the_child():
+    with pytest.raises(ValueError, match="kolmonen"):
+        parallel.split_map(_fail_on_three, [0, 1, 2, 5, 3])  # 3 falls to the parent (every other item)
+    assert multiprocessing.active_children() == []
 
 
 def test_background_work_is_done_when_wait_returns_and_its_error_surfaces_there(tmp_path):
