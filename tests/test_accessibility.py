@@ -92,7 +92,7 @@ def test_keyboard_only_skip_link_search_and_result(browser, served_site):
     assert page.evaluate("document.activeElement.textContent.trim()") == "Hyppää sisältöön"
     assert _focus_is_visible(page)
     page.keyboard.press("Enter")
-    assert urlsplit(page.url).fragment
+    page.wait_for_url(re.compile(r"#[\w-]+$"))  # the jump is asynchronous: a busy machine reports it later
     _tab_to(page, "#pk-haku-kentta")
     page.keyboard.type("Lapset puheeksi")
     page.keyboard.press("Enter")
