@@ -9,12 +9,13 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from datetime import date
 from pathlib import Path
 from typing import Iterator
 
 from macros import schema
+from macros.parallel import in_child
 from macros.problems import DataError, Position, Problem
 from macros.records import Area, Helpline, LifeSituation, Method, Observation, Organisation, Service, Source, Stage, Term
 from macros.validate import did_you_mean, record_label, validate_file
@@ -186,8 +187,10 @@ def load_catalog(data_dir: Path | str, today: date | None = None) -> Catalog:
     cached = _cache.get(data_dir)
     if cached and cached[0] == key:
         return cached[1]
+    # In a child process: the YAML parser's node tree (hundreds of megabytes at national
+    # scale) never enters the build's memory, only the finished catalogue does.
     with _collector_paused():
-        catalog = _load(data_dir, today or date.today())
+        catalog = in_child(partial(_load, data_dir, today or date.today()))
     _cache[data_dir] = (key, catalog)
     return catalog
 

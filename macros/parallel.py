@@ -18,7 +18,7 @@ R = TypeVar("R")
 
 
 class ParallelError(RuntimeError):
-    """The child failed; the message is its traceback."""
+    """The child ended without an answer, or failed with an error that cannot travel back."""
 
 
 def can_fork() -> bool:
@@ -43,6 +43,12 @@ class Background:
         if self._child is not None:
             child, self._child = self._child, None
             child.stop()
+
+
+def in_child(function: Callable[[], R]) -> R:
+    """`function()` computed in a forked child: what it allocates on the way is gone with the
+    child, and only the result (pickled) enters this process."""
+    return _Child(function).result() if can_fork() else function()
 
 
 def split_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
@@ -80,7 +86,7 @@ class _Child:
             self._receiver.close()
             self._process.join()
         if failed:
-            raise ParallelError(value or f"rinnakkainen prosessi päättyi odottamatta (koodi {self._process.exitcode})")
+            raise value or ParallelError(f"rinnakkainen prosessi päättyi odottamatta (koodi {self._process.exitcode})")
         return value
 
     def stop(self) -> None:
@@ -92,7 +98,12 @@ class _Child:
 def _run(work: Callable[[], object], sender) -> None:
     try:
         sender.send((False, work()))
-    except BaseException:  # noqa: BLE001 - every failure goes back to the parent as text
-        sender.send((True, traceback.format_exc()))
+    except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
+        details = traceback.format_exc()
+        error.add_note(f"(rinnakkaisessa prosessissa)\n{details}")
+        try:
+            sender.send((True, error))  # raised again in the parent as itself, e.g. DataError
+        except Exception:  # noqa: BLE001 - the error itself cannot be pickled
+            sender.send((True, ParallelError(details)))
     finally:
         sender.close()

@@ -36,6 +36,9 @@ class DataError(Exception):
         self.problems = sorted(problems, key=_order)
         super().__init__(self.report())
 
+    def __reduce__(self):  # rebuilt from its problems when it comes back from a child process
+        return (DataError, (self.problems,))
+
     def report(self) -> str:
         count = len(self.problems)
         noun = "virhe" if count == 1 else "virhettä"

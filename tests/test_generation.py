@@ -61,8 +61,9 @@ def _fail_on_three(n: int) -> int:
 
 
 def test_a_failure_in_the_child_is_raised_in_the_parent_with_its_reason():
-    with pytest.raises(parallel.ParallelError, match="ValueError: kolmonen ei käy"):
-        parallel.split_map(_fail_on_three, [0, 3, 4])
+    with pytest.raises(ValueError, match="kolmonen ei käy") as raised:
+        parallel.split_map(_fail_on_three, [0, 3, 4])  # 3 falls to the child
+    assert "rinnakkaisessa prosessissa" in raised.value.__notes__[0]
 
 
 def test_a_failure_in_the_parent_stops_the_child():
@@ -78,7 +79,7 @@ def test_background_work_is_done_when_wait_returns_and_its_error_surfaces_there(
     assert target.read_text(encoding="utf-8") == "kyllä"
 
     failing = parallel.Background(lambda: 1 / 0)
-    with pytest.raises(parallel.ParallelError, match="ZeroDivisionError"):
+    with pytest.raises(ZeroDivisionError):
         failing.wait()
 
 
