@@ -1,9 +1,11 @@
-"""Use the second core: run part of a build in a forked child process.
+"""Run part of a build in a forked child process.
 
 At national scale one core renders while the other mostly waits. A forked child starts
 with the loaded catalogue as it is (nothing is pickled on the way in), so it can render
-half of the pages, or write files no page depends on, while the build goes on. Where fork
-is not available (Windows) the same work runs in this process: slower, the same result.
+half of the pages, or write files no page depends on, while the build goes on. A child
+also keeps its temporary memory to itself: the catalogue is loaded in one, so the YAML
+parser's node tree never enters the build. Where fork is not available (Windows) the same
+work runs in this process: slower and larger, with the same result.
 """
 
 from __future__ import annotations
