@@ -1,8 +1,9 @@
 """National scale benchmark: one run prints every figure of the scale goal side by side.
 
-    python -m bench.scale [--methods 500] [--services 10000] [--municipalities 300] [--regions 21] [--no-profile]
+    python -m bench.scale [--methods 500] [--services 10000] [--municipalities 300] [--regions 21] [--no-profile] [--disk]
 
-1. writes synthetic data at the chosen scale (bench/synthetic.py) into a temporary folder;
+1. writes synthetic data at the chosen scale (bench/synthetic.py) into a temporary folder
+   (on /dev/shm when it has room, so that the disk's waits do not blur the figures);
 2. builds the project from it (`mkdocs build`, SITE_DATA_DIR), timing it and its peak memory;
 3. builds the floor: a plain Material site (no macros, no hooks) with as many pages of the
    same sizes, generated here, and the project's navigation;
