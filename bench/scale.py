@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import functools
-import http.server
 import logging
 import os
 import pstats
@@ -151,24 +149,20 @@ def largest_page(site: Path) -> tuple[str, int]:
     return biggest.relative_to(site).as_posix(), biggest.stat().st_size
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 def search_payload(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int, int]:
     """Bytes a phone with an empty cache downloads from /pagefind/ to show results for one query:
     (total, one-time engine files, the query's index chunks and result fragments)."""
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    from bench.weight import BROWSER_ARGS, CHROMIUM, serve
+
+    server, base = serve(site)
     sizes: dict[str, int] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         page = browser.new_page(viewport={"width": 390, "height": 844})
         page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url and r.ok else None)
-        page.goto(f"http://127.0.0.1:{server.server_port}/haku/?q={query}")
+        page.goto(f"{base}haku/?q={query}")
         page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
         page.wait_for_load_state("networkidle")
         browser.close()
