@@ -42,10 +42,10 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class PublishedFile:
-    """A file published as written: an embed card, a redirect, an export, the feed."""
+    """A file published as written: an embed card, a redirect, an export, the feed, the search bundle."""
 
     path: str  # e.g. upota/menetelmat/lp/index.html
-    content: str
+    content: str | bytes  # text is written as UTF-8
 
     @property
     def url(self) -> str:
@@ -57,7 +57,7 @@ def write_files(files: Iterable[PublishedFile], directory: Path) -> None:
     for file in files:
         target = directory / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(file.content, encoding="utf-8")
+        target.write_bytes(file.content if isinstance(file.content, bytes) else file.content.encode("utf-8"))
 
 
 _HEADING = re.compile(r"^(#{1,6}) (.+) \{#([a-z0-9-]+)\}$")

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from macros.output import PublishedFile, write_files
+
 ROOT_SELECTOR = "article.md-content__inner"
 # Pagefind itself skips elements marked data-pagefind-ignore (facet pages use that).
 LEFT_OUT = (".headerlink", ".pk-services", ".pk-cards", ".pk-facets", ".pk-urgent", ".pk-record-meta", ".pk-sources", ".pk-share")
@@ -97,11 +99,7 @@ class SearchIndex:
             answer = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id}))
         finally:
             self.close()
-        bundle = site_dir / "pagefind"
-        for file in answer["files"]:
-            target = bundle / file["path"]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(file["content"]))
+        write_files((PublishedFile(f"pagefind/{file['path']}", base64.b64decode(file["content"])) for file in answer["files"]), site_dir)
 
     def close(self) -> None:
         if self._process.poll() is None:
