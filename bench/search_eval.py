@@ -78,6 +78,8 @@ def report(outcomes: list[Outcome]) -> str:
     lines = [f"{'luokka':<14}{'recall@5':>10}{'MRR':>8}{'kyselyjä':>10}"]
     for name, (recall, mrr, count) in sorted(scores(outcomes).items(), key=lambda kv: (kv[0] == "kaikki", kv[0])):
         lines.append(f"{name:<14}{recall:>10.2f}{mrr:>8.2f}{count:>10}")
+    empty = [o.query for o in outcomes if not o.results]
+    lines.append(f"Kyselyjä ilman yhtään tulosta: {len(empty)}" + (f" ({'; '.join(empty)})" if empty else ""))
     misses = [o for o in outcomes if o.rank is None]
     if misses:
         lines.append("Ohi viiden parhaan: " + "; ".join(f"'{o.query}' → {o.expected} (tulokset: {', '.join(o.results[:3]) or 'ei tuloksia'})" for o in misses))
