@@ -19,6 +19,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yml"
+RESULT_LINKS = "[data-pk-results] a[data-pk-link]"
+SETTLED = "[data-pk-search]:not([aria-busy]) [data-pk-status] > *"
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,8 @@ def settled_results(page, base: str) -> tuple[str, ...]:
     previous = None
     for _ in range(40):
         page.wait_for_timeout(200)
-        done = page.locator(".pagefind-ui__message").count() > 0
-        hrefs = page.locator("a.pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
+        done = page.locator(SETTLED).count() > 0
+        hrefs = page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
         current = tuple(dict.fromkeys(urlsplit(h).path.removeprefix(urlsplit(base).path) for h in hrefs))
         if done and current == previous:
             return current

@@ -17,7 +17,7 @@ from typing import Iterator
 from macros import schema
 from macros.parallel import in_child
 from macros.problems import DataError, Position, Problem
-from macros.records import Area, Helpline, LifeSituation, Method, Observation, Organisation, Service, Source, Stage, Term
+from macros.records import Area, Helpline, LifeSituation, Method, Observation, Organisation, Service, Source, Stage, SynonymGroup, Term
 from macros.validate import did_you_mean, record_label, validate_file
 from macros.yaml_source import Mapping, Sequence, load_yaml
 
@@ -56,6 +56,10 @@ class Catalog:
     @property
     def areas(self) -> dict[str, Area]:
         return self.collections["alueet"]  # type: ignore[return-value]
+
+    @property
+    def synonym_groups(self) -> list[SynonymGroup]:
+        return list(self.collections.get("synonyymit", {}).values())  # type: ignore[arg-type]
 
     @property
     def stages(self) -> list[Stage]:
@@ -225,6 +229,8 @@ def _load(data_dir: Path, today: date) -> Catalog:
     files: dict[str, str] = {}
     for spec in schema.FILES:
         display = f"data/{spec.path}"
+        if spec.optional and not (data_dir / spec.path).exists():
+            continue
         document, found = load_yaml(data_dir / spec.path, display)
         problems += found
         if document is None:
@@ -240,6 +246,7 @@ def _load(data_dir: Path, today: date) -> Catalog:
     problems += _reference_problems(written)
     problems += _duplicate_observations(observations)
     problems += _alias_problems(indexed)
+    problems += _synonym_problems(collections.get("synonyymit", []))
     if problems:
         raise DataError(problems)
     return Catalog(indexed, observations, data_dir, files)
@@ -324,3 +331,17 @@ def _duplicate_observations(observations: tuple[Observation, ...]) -> Iterator[P
             yield Problem(observation.origin.position, f"havainto '{' / '.join(map(str, key))}' on jo annettu ({first}); yhdistä rivit tai korjaa vuosi")
         else:
             seen[key] = observation
+
+
+def _synonym_problems(groups: list[SynonymGroup]) -> Iterator[Problem]:
+    """A group needs two words, and a word belongs to one group: search could not tell which."""
+    seen: dict[str, SynonymGroup] = {}
+    for group in groups:
+        if len(set(w.casefold() for w in group.words)) < 2:
+            yield Problem(group.origin.of("sanat"), f"synonyymiryhmä '{group.id}': kenttä 'sanat' tarvitsee vähintään kaksi eri sanaa")
+        for index, word in enumerate(group.words):
+            key = " ".join(word.casefold().split())
+            other = seen.get(key)
+            if other is not None and other is not group:
+                yield Problem(group.origin.of(f"sanat[{index}]"), f"synonyymiryhmä '{group.id}': sana '{word}' on jo ryhmässä '{other.id}' ({other.origin.position}); sana voi kuulua vain yhteen ryhmään")
+            seen.setdefault(key, group)

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from macros.catalog import Catalog, load_catalog  # noqa: E402
+from macros.finnish import AnalyserMissing  # noqa: E402
 from macros.freshness import DEFAULT_MONTHS  # noqa: E402
 from macros.problems import DataError  # noqa: E402
 from macros.output import GeneratedPage, SiteSettings, write_files  # noqa: E402
@@ -132,8 +133,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         if publishing is not None:
             publishing.wait()
         if search is not None:
-            search.write(Path(config.site_dir))
-    except (ParallelError, SearchIndexError) as error:
+            search.write(Path(config.site_dir), catalog_for(config).synonym_groups)
+    except (ParallelError, SearchIndexError, AnalyserMissing) as error:
         raise PluginError(str(error)) from None
     finally:
         if search is not None:

@@ -194,6 +194,17 @@ class Helpline:
 
 
 @dataclass(frozen=True)
+class SynonymGroup:
+    """Words and phrases that mean the same thing to a searcher (search finds one by another)."""
+
+    id: str
+    words: tuple[str, ...]
+    checked: date
+    origin: Origin
+    description: str | None = None
+
+
+@dataclass(frozen=True)
 class LifeSituation:
     """A family's situation in their own words, linked to the services and methods that help."""
 

@@ -67,6 +67,7 @@ class DataFile:
     path: str  # relative to the data folder
     sections: tuple[Collection, ...]  # one unnamed list, or named lists in a mapping
     keyed: bool = False  # True: a mapping of section name -> list
+    optional: bool = False  # a data folder may leave the file out
 
 
 def _id(genitive: str) -> Field:
@@ -301,6 +302,17 @@ LIFE_SITUATION = RecordSpec(
     ),
 )
 
+SYNONYM_GROUP = RecordSpec(
+    "synonyymiryhmä",
+    records.SynonymGroup,
+    (
+        Field("id", "id", Kind.SLUG, "Ryhmän tunniste", required=True),
+        Field("sanat", "words", Kind.LINE, "Vähintään kaksi sanaa tai sanontaa, jotka hakija voi sanoa toistensa sijaan, perusmuodossa (esim. käyttöönotto, implementointi)", required=True, many=True, max_length=60),
+        Field("kuvaus", "description", Kind.TEXT, "Miksi sanat kuuluvat yhteen, jos se ei ole itsestään selvää", max_length=400),
+        Field("tarkistettu", "checked", Kind.DATE, "Milloin ryhmä viimeksi tarkistettiin", required=True),
+    ),
+)
+
 OBSERVATION = RecordSpec(
     "havainto",
     records.Observation,
@@ -349,6 +361,7 @@ LIFE_SITUATIONS = Collection("elamantilanteet", LIFE_SITUATION, "tuntemattomaan 
 OBSERVATIONS = Collection("kayttotilanne", OBSERVATION, "tuntemattomaan havaintoon")
 STAGES = Collection("vaiheet", STAGE, "tuntemattomaan käyttöönoton vaiheeseen")
 SUPPORT_ACTIONS = Collection("tukitoimet", SUPPORT_ACTION, "tuntemattomaan tukitoimeen")
+SYNONYMS = Collection("synonyymit", SYNONYM_GROUP, "tuntemattomaan synonyymiryhmään")
 
 FILES = (
     DataFile("sanasto.yml", VOCABULARIES, keyed=True),
@@ -361,4 +374,5 @@ FILES = (
     DataFile("apua_heti.yml", (HELPLINES,)),
     DataFile("elamantilanteet.yml", (LIFE_SITUATIONS,)),
     DataFile("kayttotilanne.yml", (OBSERVATIONS,)),
+    DataFile("synonyymit.yml", (SYNONYMS,), optional=True),
 )

@@ -14,15 +14,21 @@ of after it (at national scale indexing alone takes about half a minute).
 from __future__ import annotations
 
 import base64
+import html
 import json
 import queue
+import re
 import subprocess
 import threading
+from collections import Counter
 from pathlib import Path
 
 from pagefind.service import get_executable
 
+from macros import search_lexicon
+from macros.finnish import words
 from macros.output import PublishedFile, write_files
+from macros.records import SynonymGroup
 
 ROOT_SELECTOR = "article.md-content__inner"
 # Pagefind itself skips elements marked data-pagefind-ignore (facet pages use that).
@@ -51,6 +57,7 @@ class SearchIndex:
         self._answers: queue.Queue[dict | None] = queue.Queue()
         threading.Thread(target=self._read, name="pagefind", daemon=True).start()
         self._sent = 0
+        self.vocabulary: Counter = Counter()  # indexed word -> pages it is on
         config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": list(LEFT_OUT), "force_language": "fi"}
         self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
 
@@ -89,14 +96,20 @@ class SearchIndex:
 
     def add(self, url: str, html: str) -> None:
         """Index a page at its site URL (e.g. 'menetelmat/lp/'); returns at once."""
-        self._send({"type": "AddFile", "index_id": self._index_id, "url": "/" + url, "file_contents": indexed_part(html), "file_path": None})
+        part = indexed_part(html)
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": "/" + url, "file_contents": part, "file_path": None})
+        self.vocabulary.update(set(words(_text(part))))
 
-    def write(self, site_dir: Path) -> None:
-        """The finished bundle into site_dir/pagefind. Pagefind's own WriteFiles answers before
-        its last writes have landed, and the service exits at once when its input closes, which
-        can leave a file cut short; so the files are asked for and written here."""
+    def write(self, site_dir: Path, synonyms: list[SynonymGroup]) -> None:
+        """The finished bundle into site_dir/pagefind, and the search vocabulary beside it
+        (macros.search_lexicon), made while Pagefind builds its index. Pagefind's own WriteFiles
+        answers before its last writes have landed, and the service exits at once when its
+        input closes, which can leave a file cut short; so the files are asked for and written here."""
         try:
-            answer = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id}))
+            asked = self._send({"type": "GetFiles", "index_id": self._index_id})
+            self._process.stdin.flush()  # type: ignore[union-attr]
+            write_files(search_lexicon.build(self.vocabulary, synonyms), site_dir)
+            answer = self._wait(asked)
         finally:
             self.close()
         write_files((PublishedFile(f"pagefind/{file['path']}", base64.b64decode(file["content"])) for file in answer["files"]), site_dir)
@@ -116,3 +129,10 @@ def indexed_part(html: str) -> str:
     if start < 0 or end < start:
         return html
     return f'<!DOCTYPE html><html lang="fi"><body>{html[start:end + len("</article>")]}</body></html>'
+
+
+TAG = re.compile(r"<[^>]*>")
+
+
+def _text(page: str) -> str:
+    return html.unescape(TAG.sub(" ", page))

@@ -116,6 +116,10 @@ class About:
     entity: dict | None = None  # the schema.org main entity, if the record has a type of its own
 
 
+# What a search result says it is (a Pagefind filter, printed by overrides/main.html); other pages are "Sivu".
+SEARCH_KINDS = {Method: "Menetelmä", Service: "Palvelu", Organisation: "Toimija", Area: "Alue", LifeSituation: "Perheille"}
+
+
 def _page(settings: SiteSettings, url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), about: About | None = None, **context: object) -> GeneratedPage:
     # Material prints page.meta title and description without escaping: escape them here.
     meta: dict = {"title": str(escape(title)), "description": str(escape(description))}
@@ -123,6 +127,9 @@ def _page(settings: SiteSettings, url: str, title: str, description: str, templa
         meta["avainsanat"] = list(keywords)  # weighted for search by overrides/main.html
     if about:
         meta["paivitetty"] = about.record.updated.isoformat()  # sitemap lastmod (overrides/sitemap.xml)
+        meta["hakutyyppi"] = SEARCH_KINDS[type(about.record)]
+        if isinstance(about.record, Service):
+            meta["taso"] = about.record.level  # the result shows the traffic light
         preview = structured_data.web_page(settings, url, title, description, about.record, about.entity)
         meta["jsonld"] = structured_data.script_text(preview)  # printed by overrides/main.html
     html, headings = article(render(template, links=urls.Links(url), title=title, **context), settings.heading_link_title)
@@ -395,6 +402,13 @@ def open_data_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     )
 
 
+SEARCH_KIND_SLUGS = (("perheille", "Perheille"), ("menetelma", "Menetelmä"), ("palvelu", "Palvelu"), ("toimija", "Toimija"), ("alue", "Alue"), ("sivu", "Sivu"))
+
+
+def search_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    return render("search_page.html.j2", links=urls.Links(here), kinds=SEARCH_KIND_SLUGS)
+
+
 FRAGMENTS = {
     "menetelmaluettelo": method_catalogue,
     "toimijaluettelo": organisation_list,
@@ -409,4 +423,5 @@ FRAGMENTS = {
     "apua_heti": urgent_help,
     "kenttaopas": field_guide,
     "avoin_data": open_data_page,
+    "hakusivu": search_page,
 }

@@ -1,24 +1,459 @@
-// The search page: loads Pagefind's UI from the site's own /pagefind/ folder and runs the
-// query given in the address (?q=…), which the search field on every page submits.
+// The search page (haku/?q=…&tyyppi=…). Pagefind finds the words a page writes; this script
+// first reads the query as Finnish with the vocabulary the build wrote (hakusanasto/, made by
+// macros/search_lexicon.py): each word's base form, the site's own forms of it, its synonyms and
+// the compounds that contain it, a compound's parts, and a spelling suggestion. Then it asks
+// Pagefind for those words, keeps the pages that hold every word (or, when none does, those
+// that hold most) and shows them with what they are. Nothing is sent to any server.
 (function () {
   "use strict";
-  var target = document.querySelector("[data-pk-search]");
-  if (!target) {
+  var root = document.querySelector("[data-pk-search]");
+  if (!root) {
     return;
   }
-  var base = new URL("../pagefind/", document.baseURI.replace(/[^/]*$/, "")).href;
-  var style = document.createElement("link");
-  style.rel = "stylesheet";
-  style.href = base + "pagefind-ui.css";
-  document.head.appendChild(style);
-  var script = document.createElement("script");
-  script.src = base + "pagefind-ui.js";
-  script.onload = function () {
-    var ui = new window.PagefindUI({ element: "#haku", showSubResults: true, showImages: false, resetStyles: false });
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) {
-      ui.triggerSearch(query);
+  var PAGE_SIZE = 10;
+  var WEIGHT = { own: 1, synonym: 0.8, compound: 0.6, parts: 0.6 };
+  var siteRoot = new URL("../", document.baseURI.replace(/[^/]*$/, "")).href;
+  var lexiconBase = siteRoot + "hakusanasto/";
+  var form = root.querySelector("form");
+  var field = form.querySelector("input[name=q]");
+  var status = root.querySelector("[data-pk-status]");
+  var list = root.querySelector("[data-pk-results]");
+  var more = root.querySelector("[data-pk-more]");
+  var files = new Map();
+  var pagefind = null;
+  var kinds = null; // page id -> kind name
+  var current = null; // { query, ranked, shown }
+
+  function json(path) {
+    if (!files.has(path)) {
+      files.set(path, fetch(lexiconBase + path).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; }));
     }
-  };
-  document.head.appendChild(script);
+    return files.get(path);
+  }
+
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function hex(text) {
+    return Array.from(new TextEncoder().encode(text), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  }
+
+  // --- The vocabulary -------------------------------------------------------------------
+
+  // The entry of one form: { key, own, synonyms, compounds, parts, functionWord, form }, or null.
+  function entry(word) {
+    return json("index.json").then(function (index) {
+      var folded = fold(word);
+      var prefix = "";
+      index.lohkot.forEach(function (p) {
+        if (folded.indexOf(p) === 0 && p.length > prefix.length) { prefix = p; }
+      });
+      if (!prefix) { return null; }
+      return json("s-" + hex(prefix) + ".json").then(function (chunk) {
+        if (!chunk) { return null; }
+        var form = word in chunk.m ? word : null;
+        if (form === null) { // without ä/ö: the most used form that folds the same
+          for (var candidate in chunk.m) {
+            if (fold(candidate) === folded) { form = candidate; break; }
+          }
+        }
+        if (form === null) { return null; }
+        var a = chunk.a[chunk.m[form]];
+        return { form: form, key: a[0], own: a[1], synonyms: a[2], compounds: a[3], parts: a[4], functionWord: chunk.f.indexOf(form) >= 0 };
+      });
+    });
+  }
+
+  // Does any form the site knows begin with the word (someone still typing, or a stem)?
+  function beginsKnownWord(word) {
+    return json("index.json").then(function (index) {
+      var folded = fold(word);
+      var chunks = index.lohkot.filter(function (p) { return folded.indexOf(p) === 0 || (folded.length >= 3 && p.indexOf(folded) === 0); });
+      return Promise.all(chunks.map(function (p) { return json("s-" + hex(p) + ".json"); })).then(function (loaded) {
+        return loaded.some(function (chunk) {
+          return chunk && Object.keys(chunk.m).some(function (f) { var g = fold(f); return g !== folded && g.indexOf(folded) === 0; });
+        });
+      });
+    });
+  }
+
+  // A compound the site does not write, split into two known words ("eroperhe" -> ero + perhe).
+  function split(word) {
+    var cuts = [];
+    for (var i = word.length - 3; i >= 2; i--) { cuts.push(i); }
+    return Promise.all(cuts.map(function (i) {
+      return Promise.all([entry(word.slice(0, i)), entry(word.slice(i))]);
+    })).then(function (pairs) {
+      for (var n = 0; n < pairs.length; n++) {
+        if (pairs[n][0] && pairs[n][1]) { return pairs[n]; }
+      }
+      return null;
+    });
+  }
+
+  function distance(a, b) { // Damerau-Levenshtein (optimal string alignment)
+    var d = [];
+    for (var i = 0; i <= a.length; i++) { d.push([i]); }
+    for (var j = 1; j <= b.length; j++) { d[0][j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length][b.length];
+  }
+
+  // The site's word most like a misspelt one: one slip in a word of 4+ letters, two in 8+.
+  function suggestion(word) {
+    var folded = fold(word);
+    var allowed = folded.length >= 8 ? 2 : folded.length >= 4 ? 1 : 0;
+    if (!allowed) { return Promise.resolve(null); }
+    return json("index.json").then(function (index) {
+      var lengths = index.pituudet.filter(function (n) { return Math.abs(n - folded.length) <= allowed; });
+      return Promise.all(lengths.map(function (n) { return json("p-" + n + ".json"); }));
+    }).then(function (buckets) {
+      var best = null;
+      var bestDistance = allowed + 1;
+      buckets.forEach(function (bucket) {
+        (bucket || []).forEach(function (candidate, rank) {
+          var d = distance(folded, fold(candidate));
+          if (d > 0 && d <= allowed && (d < bestDistance || (d === bestDistance && rank < best.rank))) {
+            best = { word: candidate, rank: rank };
+            bestDistance = d;
+          }
+        });
+      });
+      return best && best.word;
+    });
+  }
+
+  // --- The query as slots: one per word, each a choice of alternatives -----------------------
+  // An alternative is { weight, forms } (any form found) or { weight, all: [slot, …] } (every slot).
+
+  function slotOf(found, typed) {
+    var alternatives = [{ weight: WEIGHT.own, forms: unique([typed].concat(found.own, found.form === typed ? [] : [found.form])) }];
+    if (found.synonyms.length) { alternatives.push({ weight: WEIGHT.synonym, forms: found.synonyms }); }
+    if (found.compounds.length) { alternatives.push({ weight: WEIGHT.compound, forms: found.compounds }); }
+    return { word: typed, key: found.key, optional: found.functionWord, alternatives: alternatives, parts: found.parts };
+  }
+
+  function unique(items) {
+    return items.filter(function (item, i) { return item && items.indexOf(item) === i; });
+  }
+
+  function readWord(word) {
+    return entry(word).then(function (found) {
+      if (found) {
+        var slot = slotOf(found, word);
+        if (!found.own.length && found.parts.length) { // a word the site does not write: its parts
+          return Promise.all(found.parts.map(entry)).then(function (parts) {
+            if (parts.every(Boolean)) {
+              slot.alternatives.push({ weight: WEIGHT.parts, all: parts.map(function (p) { return slotOf(p, p.form); }) });
+            }
+            return slot;
+          });
+        }
+        return slot;
+      }
+      return split(word).then(function (pair) {
+        if (pair) {
+          return { word: word, key: word, alternatives: [{ weight: 1, forms: [word] }, { weight: WEIGHT.parts, all: pair.map(function (p) { return slotOf(p, p.form); }) }] };
+        }
+        return beginsKnownWord(word).then(function (begins) {
+          if (begins) { return { word: word, key: word, alternatives: [{ weight: 1, forms: [word] }] }; }
+          return suggestion(word).then(function (better) {
+            if (!better) { return { word: word, key: word, alternatives: [{ weight: 1, forms: [word] }] }; }
+            return entry(better).then(function (fixed) {
+              var slot = fixed ? slotOf(fixed, better) : { word: better, key: better, alternatives: [{ weight: 1, forms: [better] }] };
+              slot.corrected = word;
+              return slot;
+            });
+          });
+        });
+      });
+    });
+  }
+
+  // Synonym groups with phrases ("paha olo", "voida huonosti") match a run of words.
+  function withPhrases(slots) {
+    return json("index.json").then(function (index) {
+      var work = [];
+      index.ryhmat.forEach(function (group) {
+        group.forEach(function (member) {
+          for (var start = 0; start + member.length <= slots.length; start++) {
+            var run = slots.slice(start, start + member.length);
+            if (run.every(function (s, i) { return s.key === member[i]; })) {
+              work.push({ start: start, length: member.length, group: group, member: member });
+            }
+          }
+        });
+      });
+      work.sort(function (a, b) { return b.start - a.start || b.length - a.length; });
+      return Promise.all(work.map(function (match) {
+        return Promise.all(match.group.filter(function (m) { return m !== match.member; }).map(function (m) {
+          return Promise.all(m.map(entry)).then(function (found) {
+            if (!found.every(Boolean)) { return null; }
+            var parts = found.map(function (f) { return slotOf(f, f.form); });
+            return parts.length === 1 ? { weight: WEIGHT.synonym, forms: parts[0].alternatives[0].forms } : { weight: WEIGHT.synonym, all: parts };
+          });
+        }));
+      })).then(function (alternativesPerMatch) {
+        var taken = {};
+        work.forEach(function (match, n) {
+          if (taken[match.start]) { return; }
+          var run = slots.slice(match.start, match.start + match.length);
+          var own = run.length === 1 ? run[0].alternatives : [{ weight: 1, all: run }];
+          var merged = { word: run.map(function (s) { return s.word; }).join(" "), key: match.member.join(" "), optional: false,
+            alternatives: own.concat(alternativesPerMatch[n].filter(Boolean)) };
+          slots.splice(match.start, match.length, merged);
+          for (var i = match.start; i < match.start + match.length; i++) { taken[i] = true; }
+        });
+        return slots;
+      });
+    });
+  }
+
+  // --- Asking Pagefind and scoring ------------------------------------------------------
+
+  var searches = new Map();
+  function searchForm(word) { // page id -> { score, result }
+    if (!searches.has(word)) {
+      searches.set(word, pagefind.search(word).then(function (found) {
+        var pages = new Map();
+        ((found && found.results) || []).forEach(function (result) { pages.set(result.id, { score: result.score, result: result }); });
+        return pages;
+      }));
+    }
+    return searches.get(word);
+  }
+
+  function formsOf(slot, into) {
+    slot.alternatives.forEach(function (a) {
+      (a.forms || []).forEach(function (f) { into.add(f); });
+      (a.all || []).forEach(function (s) { formsOf(s, into); });
+    });
+    return into;
+  }
+
+  // The best evidence that a page holds a slot: { score, result } or null.
+  function slotScore(slot, id, found) {
+    var best = null;
+    slot.alternatives.forEach(function (a) {
+      var hit = null;
+      if (a.forms) {
+        a.forms.forEach(function (f) {
+          var h = found.get(f).get(id);
+          if (h && (!hit || h.score > hit.score)) { hit = h; }
+        });
+      } else {
+        var hits = a.all.map(function (s) { return slotScore(s, id, found); });
+        if (hits.every(Boolean)) {
+          hit = hits.reduce(function (sum, h) { return { score: sum.score + h.score, result: sum.result || h.result }; }, { score: 0, result: null });
+        }
+      }
+      if (hit && (!best || a.weight * hit.score > best.score)) { best = { score: a.weight * hit.score, result: hit.result }; }
+    });
+    return best;
+  }
+
+  function rank(slots) {
+    var forms = Array.from(slots.reduce(function (set, s) { return formsOf(s, set); }, new Set()));
+    return Promise.all(forms.map(searchForm)).then(function (maps) {
+      var found = new Map(forms.map(function (f, i) { return [f, maps[i]]; }));
+      var ids = new Set();
+      maps.forEach(function (m) { m.forEach(function (_, id) { ids.add(id); }); });
+      var required = slots.filter(function (s) { return !s.optional; });
+      if (!required.length) { required = slots; }
+      var pages = [];
+      ids.forEach(function (id) {
+        var hits = slots.map(function (s) { return slotScore(s, id, found); });
+        var matched = slots.filter(function (s, i) { return hits[i] && required.indexOf(s) >= 0; });
+        if (!matched.length) { return; }
+        var best = hits.filter(Boolean).sort(function (a, b) { return b.score - a.score; })[0];
+        pages.push({ id: id, complete: matched.length === required.length, matched: matched, score: hits.reduce(function (sum, h) { return sum + (h ? h.score : 0); }, 0), result: best.result });
+      });
+      var complete = pages.filter(function (p) { return p.complete; });
+      var shown = complete.length ? complete : pages;
+      shown.sort(function (a, b) { return b.matched.length - a.matched.length || b.score - a.score; });
+      return { pages: shown, complete: complete.length > 0 || !pages.length };
+    });
+  }
+
+  function loadKinds() {
+    return pagefind.filters().then(function (filters) {
+      var values = Object.keys((filters && filters.tyyppi) || {});
+      return Promise.all(values.map(function (value) {
+        return pagefind.search(null, { filters: { tyyppi: value } });
+      })).then(function (found) {
+        var map = new Map();
+        found.forEach(function (f, i) { f.results.forEach(function (r) { map.set(r.id, values[i]); }); });
+        return map;
+      });
+    });
+  }
+
+  // --- Showing the results --------------------------------------------------------------
+
+  function template(selector) {
+    return root.querySelector("template[" + selector + "]").content.cloneNode(true);
+  }
+
+  function chosenKind() {
+    var checked = form.querySelector("input[name=tyyppi]:checked");
+    var input = checked && checked.value ? checked : null;
+    return input ? input.getAttribute("data-pk-kind") : null;
+  }
+
+  function say(nodes) {
+    status.replaceChildren.apply(status, nodes);
+  }
+
+  function message(name, fill) {
+    var node = template('data-pk-message="' + name + '"');
+    if (fill) { fill(node); }
+    return node;
+  }
+
+  // Pagefind marks the hits with <mark>; everything else becomes text. DOMParser's document
+  // is inert: nothing in it runs or loads.
+  function excerptNodes(html) {
+    var body = new DOMParser().parseFromString(html, "text/html").body;
+    return Array.from(body.childNodes, function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        return mark;
+      }
+      return document.createTextNode(node.textContent);
+    });
+  }
+
+  function renderResult(page) {
+    return page.result.data().then(function (data) {
+      var node = template("data-pk-result");
+      var link = node.querySelector("[data-pk-link]");
+      link.href = data.url;
+      link.textContent = (data.meta && data.meta.title) || data.url;
+      node.querySelector("[data-pk-kind-label]").textContent = kinds.get(page.id) || "Sivu";
+      var level = data.meta && data.meta.taso;
+      var badge = level && root.querySelector('template[data-pk-level-badge="' + level + '"]');
+      if (badge) { node.querySelector("[data-pk-level]").appendChild(badge.content.cloneNode(true)); }
+      var excerpt = node.querySelector("[data-pk-excerpt]");
+      excerpt.append.apply(excerpt, excerptNodes(data.excerpt || ""));
+      var sections = node.querySelector("[data-pk-sections]");
+      (data.sub_results || []).filter(function (s) { return s.url !== data.url && s.url.indexOf("#") > 0; }).slice(0, 3).forEach(function (s) {
+        var item = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = s.url;
+        a.textContent = s.title;
+        item.appendChild(a);
+        sections.appendChild(item);
+      });
+      if (!sections.children.length) { sections.remove(); }
+      return node;
+    });
+  }
+
+  function showMore() {
+    var next = current.filtered.slice(current.shown, current.shown + PAGE_SIZE);
+    current.shown += next.length;
+    more.hidden = current.shown >= current.filtered.length;
+    return Promise.all(next.map(renderResult)).then(function (nodes) {
+      nodes.forEach(function (n) { list.appendChild(n); });
+    });
+  }
+
+  function show() {
+    var kind = chosenKind();
+    var counts = {};
+    current.ranked.pages.forEach(function (p) { var k = kinds.get(p.id) || "Sivu"; counts[k] = (counts[k] || 0) + 1; });
+    form.querySelectorAll("[data-pk-count]").forEach(function (span) {
+      var input = span.parentNode.querySelector("input");
+      var name = input.getAttribute("data-pk-kind");
+      span.textContent = "(" + (name ? counts[name] || 0 : current.ranked.pages.length) + ")";
+    });
+    current.filtered = current.ranked.pages.filter(function (p) { return !kind || (kinds.get(p.id) || "Sivu") === kind; });
+    current.shown = 0;
+    list.replaceChildren();
+    var notes = [];
+    if (current.slots.some(function (s) { return s.corrected; })) {
+      var fixed = current.slots.map(function (s) { return s.word; }).join(" ");
+      notes.push(message("suggestion", function (n) {
+        var a = n.querySelector("[data-pk-suggestion]");
+        a.textContent = fixed;
+        a.href = "?" + new URLSearchParams({ q: fixed }).toString();
+      }));
+    }
+    if (!current.ranked.pages.length) {
+      notes.push(message("none"));
+    } else {
+      if (!current.ranked.complete) {
+        var words = unique(current.ranked.pages.slice(0, 5).reduce(function (all, p) { return all.concat(p.matched.map(function (s) { return s.word; })); }, []));
+        notes.push(message("relaxed", function (n) { n.querySelector("[data-pk-words]").textContent = words.join(", "); }));
+      }
+      notes.push(message(current.filtered.length ? "count" : "kind-empty", function (n) {
+        var number = n.querySelector("[data-pk-number]");
+        if (number) {
+          number.textContent = current.filtered.length;
+          n.querySelector("[data-pk-query]").textContent = current.query;
+        }
+      }));
+    }
+    say(notes);
+    return showMore();
+  }
+
+  function run(query) {
+    var words = query.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) || [];
+    if (!words.length) { say([]); list.replaceChildren(); return Promise.resolve(); }
+    root.setAttribute("aria-busy", "true");
+    return Promise.all(words.map(readWord)).then(withPhrases).then(function (slots) {
+      return rank(slots).then(function (ranked) {
+        current = { query: query, slots: slots, ranked: ranked };
+        return show();
+      });
+    }).finally(function () { root.removeAttribute("aria-busy"); });
+  }
+
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    field.value = params.get("q") || "";
+    var kind = form.querySelector('input[name=tyyppi][value="' + (params.get("tyyppi") || "").replace(/[^a-z]/g, "") + '"]');
+    (kind || form.querySelector("input[name=tyyppi]")).checked = true;
+    return run(field.value);
+  }
+
+  function writeAddress(push) {
+    var params = new URLSearchParams();
+    if (field.value.trim()) { params.set("q", field.value.trim()); }
+    var checked = form.querySelector("input[name=tyyppi]:checked");
+    if (checked && checked.value) { params.set("tyyppi", checked.value); }
+    var address = window.location.pathname + (params.toString() ? "?" + params.toString() : "");
+    window.history[push ? "pushState" : "replaceState"](null, "", address);
+  }
+
+  var ready = import(siteRoot + "pagefind/pagefind.js").then(function (module) {
+    pagefind = module;
+    return pagefind.options({ baseUrl: new URL(siteRoot).pathname }).then(function () { return pagefind.init(); });
+  }).then(loadKinds).then(function (map) { kinds = map; });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    writeAddress(true);
+    ready.then(function () { return run(field.value); });
+  });
+  form.querySelectorAll("input[name=tyyppi]").forEach(function (input) {
+    input.addEventListener("change", function () {
+      writeAddress(false);
+      if (current) { show(); }
+    });
+  });
+  more.addEventListener("click", function () { showMore(); });
+  window.addEventListener("popstate", function () { ready.then(readAddress); });
+  ready.then(readAddress);
 })();

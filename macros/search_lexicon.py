@@ -1,0 +1,209 @@
+"""The search vocabulary the search page uses before and after it calls Pagefind.
+
+Pagefind finds the words a page writes (stemmed with Snowball, and as prefixes). It does not
+know that "tilanteessa" is a form of "tilanne", that "kotiväkivalta" is a kind of
+"väkivalta", or that "depressio" means "masennus". At build time every word the site indexes
+is analysed (macros.finnish); the browser gets, in small files:
+
+- for every form of every word the site uses (simplemma's paradigms, so also forms the site
+  never writes): its *key*, the base form Voikko gives;
+- for every key: the site's own words to search for it ("variants"): its inflected forms,
+  the words of its synonyms (data/synonyymit.yml) and the compounds that contain it;
+- a list of the site's words by length, for spelling suggestions;
+- the synonym groups that hold phrases ("paha olo"), which only a whole query can match.
+
+Files are chunked by the first letters of the folded form, so one query loads a few of them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from macros.finnish import Analysis, analyse, fold, paradigms, words
+from macros.output import PublishedFile
+from macros.records import SynonymGroup
+
+FOLDER = "hakusanasto"
+CHUNK_ENTRIES = 1500  # forms per chunk before it is split by one more letter
+VARIANTS = {"v": 24, "s": 24, "c": 16}  # site words searched per key: own forms, synonyms, compounds
+SHORTEST_SUGGESTION = 4
+
+
+@dataclass
+class _Word:
+    analysis: Analysis
+    key: str
+
+
+def build(vocabulary: Counter, groups: Iterable[SynonymGroup]) -> list[PublishedFile]:
+    """The vocabulary's files: `vocabulary` counts the pages each indexed word is on."""
+    site = _with_hyphen_parts(vocabulary)
+    members = [[words(member) for member in group.words] for group in groups]
+    analysed = _analyse(set(site) | {w for group in members for member in group for w in member}, site)
+    # Compound parts are searched as words of their own ("eroperhe" -> ero + perhe).
+    analysed.update(_analyse({p for item in list(analysed.values()) for p in item.analysis.parts} - set(analysed), site))
+    key_of = {word: item.key for word, item in analysed.items()}
+    forms = _forms(site, analysed)
+    group_keys = [[tuple(key_of[w] for w in member) for member in group] for group in members]
+    variants = _variants(site, analysed, group_keys)
+    chunks = _chunks(forms)
+    files = [_chunk_file(prefix, entries, forms, variants, analysed) for prefix, entries in chunks.items()]
+    files += _suggestion_files(site)
+    phrase_groups = [[list(m) for m in g] for g in group_keys if any(len(m) > 1 for m in g)]
+    index = {
+        "lohkot": sorted(chunks),
+        "pituudet": sorted({len(fold(w)) for w in site if len(w) >= SHORTEST_SUGGESTION}),
+        "ryhmat": phrase_groups,
+    }
+    files.append(PublishedFile(f"{FOLDER}/index.json", _json(index)))
+    return files
+
+
+def _with_hyphen_parts(vocabulary: Counter) -> Counter:
+    """Pagefind indexes 'adhd-liitto' also as 'adhd' and 'liitto': so do we."""
+    site = Counter(vocabulary)
+    for word, count in vocabulary.items():
+        if "-" in word:
+            for part in word.split("-"):
+                if len(part) > 1:
+                    site[part] += count
+    return site
+
+
+def _analyse(all_words: set[str], site: Counter) -> dict[str, _Word]:
+    """Each word's analysis and key: of several base forms, the one most pages use."""
+    analyses = {word: analyse(word) for word in all_words}
+    lemma_pages: Counter = Counter()
+    for word, analysis in analyses.items():
+        for lemma in analysis.lemmas:
+            lemma_pages[lemma] += site.get(word, 0)
+    return {
+        word: _Word(analysis, max(analysis.lemmas, key=lambda l: (lemma_pages[l], l == word, -len(l))) if analysis.lemmas else word)
+        for word, analysis in analyses.items()
+    }
+
+
+def _forms(site: Counter, analysed: dict[str, _Word]) -> dict[str, str]:
+    """Every form the search page can recognise -> its key. A word the site writes keeps its
+    own analysis; a form only simplemma knows takes the key of the word whose paradigm it is in."""
+    keys = {item.key for item in analysed.values()}
+    forms = {word: item.key for word, item in analysed.items()}
+    forms.update({key: key for key in keys if key not in forms})
+    weight = {word: site.get(word, 0) for word in analysed}
+    owners: dict[str, tuple[int, str]] = {}
+    found = paradigms([*analysed, *keys])
+    for source, paradigm in [*found.items(), *_compound_paradigms(analysed, found)]:
+        key = analysed[source].key if source in analysed else source
+        for form in paradigm:
+            if form not in forms and weight.get(source, 0) >= owners.get(form, (-1, ""))[0]:
+                owners[form] = (weight.get(source, 0), key)
+    forms.update({form: key for form, (_, key) in owners.items()})
+    return forms
+
+
+def _compound_paradigms(analysed: dict[str, _Word], found: dict[str, set[str]]):
+    """A compound the dictionary lacks inflects like its last part: 'perhekeskustiimi' takes
+    the forms of 'tiimi' ('perhekeskustiimissä')."""
+    for word, item in analysed.items():
+        parts = item.analysis.parts
+        if len(parts) > 1 and item.key.endswith(parts[-1]) and len(found.get(word, ())) <= 1:
+            stem = item.key[: -len(parts[-1])]
+            yield word, {stem + form for form in found.get(parts[-1], ())}
+
+
+def _variants(site: Counter, analysed: dict[str, _Word], group_keys: list[list[tuple[str, ...]]]) -> dict[str, dict[str, list[str]]]:
+    """Per key, the site's words to search: own forms (v), synonyms' forms (s), compounds (c)."""
+    own: dict[str, set[str]] = defaultdict(set)
+    containing: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for word in site:
+        item = analysed[word]
+        for lemma in item.analysis.lemmas or (word,):
+            own[lemma].add(word)
+        parts = item.analysis.parts
+        for length in range(1, len(parts)):
+            for start in range(len(parts) - length + 1):
+                containing[parts[start:start + length]].add(word)
+    synonyms: dict[str, set[str]] = defaultdict(set)
+    for group in group_keys:
+        singles = [m[0] for m in group if len(m) == 1]
+        for key in singles:
+            synonyms[key].update(w for other in singles if other != key for w in own.get(other, ()))
+    result = {}
+    for key in {item.key for item in analysed.values()}:
+        parts = analysed[key].analysis.parts if key in analysed and analysed[key].analysis.parts else (key,)
+        mine = own.get(key, set())
+        result[key] = {
+            "v": _searchable(mine, site, VARIANTS["v"]),
+            "s": _searchable(synonyms.get(key, set()) - mine, site, VARIANTS["s"]),
+            "c": _searchable(containing.get(parts, set()) - mine, site, VARIANTS["c"]),
+        }
+    return result
+
+
+def _searchable(candidates: set[str], site: Counter, limit: int) -> list[str]:
+    """Fewest words that find the same pages: Pagefind also finds words that a searched word
+    begins ('perhe' finds 'perheet'), so a word that begins with a kept one is left out."""
+    kept: list[str] = []
+    for word in sorted(candidates, key=len):
+        if not any(word.startswith(k) for k in kept if len(k) >= 3):
+            kept.append(word)
+    return sorted(kept, key=lambda w: (-site.get(w, 0), w))[:limit]
+
+
+def _chunks(forms: dict[str, str]) -> dict[str, list[str]]:
+    """Forms grouped by folded prefix: two letters, one more while a group is too big."""
+    chunks: dict[str, list[str]] = {}
+    pending = [(2, list(forms))]
+    while pending:
+        length, group = pending.pop()
+        by_prefix: dict[str, list[str]] = defaultdict(list)
+        for form in group:
+            by_prefix[fold(form)[:length]].append(form)
+        for prefix, members in by_prefix.items():
+            if len(members) > CHUNK_ENTRIES and length < 6:
+                short = [m for m in members if len(fold(m)) <= length]
+                if short:
+                    chunks[prefix] = short
+                pending.append((length + 1, [m for m in members if len(fold(m)) > length]))
+            else:
+                chunks[prefix] = members
+    return chunks
+
+
+def chunk_path(prefix: str) -> str:
+    return f"{FOLDER}/s-{prefix.encode('utf-8').hex()}.json"
+
+
+def _chunk_file(prefix: str, entries: list[str], forms: dict[str, str], variants: dict, analysed: dict[str, _Word]) -> PublishedFile:
+    keys = sorted({forms[f] for f in entries})
+    number = {key: i for i, key in enumerate(keys)}
+    body = {
+        "m": {form: number[forms[form]] for form in sorted(entries)},
+        "a": [[key, *(variants.get(key, {}).get(kind, []) for kind in ("v", "s", "c")), list(_parts(key, analysed))] for key in keys],
+        "f": sorted(f for f in entries if f in analysed and analysed[f].analysis.function_word),
+    }
+    return PublishedFile(chunk_path(prefix), _json(body))
+
+
+def _parts(key: str, analysed: dict[str, _Word]) -> tuple[str, ...]:
+    """A compound key's parts as keys, so a query can look for them as separate words."""
+    item = analysed.get(key)
+    if item is None or len(item.analysis.parts) < 2:
+        return ()
+    return tuple(analysed[p].key if p in analysed else p for p in item.analysis.parts)
+
+
+def _suggestion_files(site: Counter) -> list[PublishedFile]:
+    """Words to suggest ('Tarkoititko …?'), by folded length, the most used first."""
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for word in sorted(site, key=lambda w: (-site[w], w)):
+        if len(word) >= SHORTEST_SUGGESTION:
+            by_length[len(fold(word))].append(word)
+    return [PublishedFile(f"{FOLDER}/p-{length}.json", _json(words)) for length, words in by_length.items()]
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
