@@ -183,9 +183,15 @@ def _chunk_file(prefix: str, entries: list[str], forms: dict[str, str], variants
     body = {
         "m": {form: number[forms[form]] for form in sorted(entries)},
         "a": [[key, *(variants.get(key, {}).get(kind, []) for kind in ("v", "s", "c")), list(_parts(key, analysed))] for key in keys],
-        "f": sorted(f for f in entries if f in analysed and analysed[f].analysis.function_word),
+        "f": sorted(f for f in entries if _function_word(f, forms[f], analysed)),
     }
     return PublishedFile(chunk_path(prefix), _json(body))
+
+
+def _function_word(form: str, key: str, analysed: dict[str, _Word]) -> bool:
+    """A form the site does not write is a function word when its key is ('minua' -> minä)."""
+    item = analysed.get(form) or analysed.get(key)
+    return item is not None and item.analysis.function_word
 
 
 def _parts(key: str, analysed: dict[str, _Word]) -> tuple[str, ...]:

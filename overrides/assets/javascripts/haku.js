@@ -11,6 +11,10 @@
     return;
   }
   var PAGE_SIZE = 10;
+  // Pagefind ranks a longer word that begins with the searched one lower: stronger than its
+  // default 1, because the forms of a word are searched here one by one ("lasten" should not
+  // lift every page on "lastensuojelu").
+  var TERM_SIMILARITY = 3;
   var WEIGHT = { own: 1, synonym: 0.8, compound: 0.6, parts: 0.6 };
   var siteRoot = new URL("../", document.baseURI.replace(/[^/]*$/, "")).href;
   var lexiconBase = siteRoot + "hakusanasto/";
@@ -261,9 +265,12 @@
     return best;
   }
 
-  function rank(slots) {
+  // Pages scored per slot; the query as typed, if Pagefind finds it whole, adds its own score:
+  // the words exactly as written are the strongest evidence of what was meant.
+  function rank(slots, typed) {
     var forms = Array.from(slots.reduce(function (set, s) { return formsOf(s, set); }, new Set()));
-    return Promise.all(forms.map(searchForm)).then(function (maps) {
+    return Promise.all(forms.concat([typed]).map(searchForm)).then(function (maps) {
+      var literal = maps.pop();
       var found = new Map(forms.map(function (f, i) { return [f, maps[i]]; }));
       var ids = new Set();
       maps.forEach(function (m) { m.forEach(function (_, id) { ids.add(id); }); });
@@ -275,12 +282,16 @@
         var matched = slots.filter(function (s, i) { return hits[i] && required.indexOf(s) >= 0; });
         if (!matched.length) { return; }
         var best = hits.filter(Boolean).sort(function (a, b) { return b.score - a.score; })[0];
-        pages.push({ id: id, complete: matched.length === required.length, matched: matched, score: hits.reduce(function (sum, h) { return sum + (h ? h.score : 0); }, 0), result: best.result });
+        var exact = literal.get(id);
+        var score = hits.reduce(function (sum, h) { return sum + (h ? h.score : 0); }, exact ? exact.score : 0);
+        pages.push({ id: id, complete: matched.length === required.length, matched: matched, hits: hits, score: score, result: best.result });
       });
-      var complete = pages.filter(function (p) { return p.complete; });
-      var shown = complete.length ? complete : pages;
-      shown.sort(function (a, b) { return b.matched.length - a.matched.length || b.score - a.score; });
-      return { pages: shown, complete: complete.length > 0 || !pages.length };
+      // Every page that holds a word, scored as a whole: a page that lacks some of the words
+      // keeps (share of words it holds)² of its score, so a short page about the matter can
+      // still pass a long page that happens to hold every word.
+      pages.forEach(function (p) { p.score *= Math.pow(p.matched.length / required.length, 2); });
+      pages.sort(function (a, b) { return b.score - a.score; });
+      return { pages: pages, complete: pages.some(function (p) { return p.complete; }) || !pages.length };
     });
   }
 
@@ -413,8 +424,9 @@
     if (!words.length) { say([]); list.replaceChildren(); return Promise.resolve(); }
     root.setAttribute("aria-busy", "true");
     return Promise.all(words.map(readWord)).then(withPhrases).then(function (slots) {
-      return rank(slots).then(function (ranked) {
+      return rank(slots, words.join(" ")).then(function (ranked) {
         current = { query: query, slots: slots, ranked: ranked };
+        root.pkSearch = current; // for the evaluation benchmark and the tests
         return show();
       });
     }).finally(function () { root.removeAttribute("aria-busy"); });
@@ -439,7 +451,7 @@
 
   var ready = import(siteRoot + "pagefind/pagefind.js").then(function (module) {
     pagefind = module;
-    return pagefind.options({ baseUrl: new URL(siteRoot).pathname }).then(function () { return pagefind.init(); });
+    return pagefind.options({ baseUrl: new URL(siteRoot).pathname, ranking: { termSimilarity: TERM_SIMILARITY } }).then(function () { return pagefind.init(); });
   }).then(loadKinds).then(function (map) { kinds = map; });
 
   form.addEventListener("submit", function (event) {
