@@ -147,7 +147,7 @@ def _searchable(candidates: set[str], site: Counter, limit: int) -> list[str]:
     """Fewest words that find the same pages: Pagefind also finds words that a searched word
     begins ('perhe' finds 'perheet'), so a word that begins with a kept one is left out."""
     kept: list[str] = []
-    for word in sorted(candidates, key=len):
+    for word in sorted((w for w in candidates if len(w) >= 3), key=len):  # "et" would find "etelä"
         if not any(word.startswith(k) for k in kept if len(k) >= 3):
             kept.append(word)
     return sorted(kept, key=lambda w: (-site.get(w, 0), w))[:limit]

@@ -97,8 +97,8 @@ def test_keyboard_only_skip_link_search_and_result(browser, served_site):
     page.keyboard.type("Lapset puheeksi")
     page.keyboard.press("Enter")
     page.wait_for_url("**/haku/?q=*")
-    expect(page.locator("a.pagefind-ui__result-link").first).to_have_attribute("href", re.compile(r"/menetelmat/lapset-puheeksi/$"))
-    _tab_to(page, "a.pagefind-ui__result-link")
+    expect(page.locator("a[data-pk-link]").first).to_have_attribute("href", re.compile(r"/menetelmat/lapset-puheeksi/$"))
+    _tab_to(page, "a[data-pk-link]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/menetelmat/lapset-puheeksi/*")
     assert set(requests) == {urlsplit(served_site).netloc}

@@ -39,7 +39,7 @@ def test_search_field_on_every_page_finds_the_method_page(page, served_site, que
     page.get_by_label("Hae sivustolta").fill(query)
     page.keyboard.press("Enter")
     page.wait_for_url("**/haku/?q=*")
-    first = page.locator("a.pagefind-ui__result-link").first
+    first = page.locator("a[data-pk-link]").first
     expect(first).to_have_attribute("href", re.compile(rf"/{re.escape(expected)}$"))
     first.click()
     page.wait_for_url(f"**/{expected}")

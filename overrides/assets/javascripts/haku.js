@@ -140,10 +140,12 @@
   // An alternative is { weight, forms } (any form found) or { weight, all: [slot, …] } (every slot).
 
   function slotOf(found, typed) {
-    var alternatives = [{ weight: WEIGHT.own, forms: unique([typed].concat(found.own, found.form === typed ? [] : [found.form])) }];
+    // Without ä/ö the typed word is the site's word: search as the site spells it.
+    var spelt = fold(typed) === fold(found.form) ? found.form : typed;
+    var alternatives = [{ weight: WEIGHT.own, forms: unique([spelt, found.form].concat(found.own)) }];
     if (found.synonyms.length) { alternatives.push({ weight: WEIGHT.synonym, forms: found.synonyms }); }
     if (found.compounds.length) { alternatives.push({ weight: WEIGHT.compound, forms: found.compounds }); }
-    return { word: typed, key: found.key, optional: found.functionWord, alternatives: alternatives, parts: found.parts };
+    return { word: typed, form: found.form, key: found.key, optional: found.functionWord, alternatives: alternatives, parts: found.parts };
   }
 
   function unique(items) {
@@ -212,7 +214,7 @@
           if (taken[match.start]) { return; }
           var run = slots.slice(match.start, match.start + match.length);
           var own = run.length === 1 ? run[0].alternatives : [{ weight: 1, all: run }];
-          var merged = { word: run.map(function (s) { return s.word; }).join(" "), key: match.member.join(" "), optional: false,
+          var merged = { word: run.map(function (s) { return s.word; }).join(" "), form: run.map(literalOf).join(" "), key: match.member.join(" "), optional: false,
             alternatives: own.concat(alternativesPerMatch[n].filter(Boolean)) };
           slots.splice(match.start, match.length, merged);
           for (var i = match.start; i < match.start + match.length; i++) { taken[i] = true; }
@@ -265,11 +267,15 @@
     return best;
   }
 
-  // Pages scored per slot; the query as typed, if Pagefind finds it whole, adds its own score:
-  // the words exactly as written are the strongest evidence of what was meant.
-  function rank(slots, typed) {
+  function literalOf(slot) { // the word as the site spells it ("jalkeen" -> "jälkeen")
+    return slot.form || slot.word;
+  }
+
+  // Pages scored per slot; the query's words as written, if Pagefind finds them all on a page,
+  // add its own score: the words exactly as written are the strongest evidence of what was meant.
+  function rank(slots) {
     var forms = Array.from(slots.reduce(function (set, s) { return formsOf(s, set); }, new Set()));
-    return Promise.all(forms.concat([typed]).map(searchForm)).then(function (maps) {
+    return Promise.all(forms.concat([slots.map(literalOf).join(" ")]).map(searchForm)).then(function (maps) {
       var literal = maps.pop();
       var found = new Map(forms.map(function (f, i) { return [f, maps[i]]; }));
       var ids = new Set();
@@ -283,7 +289,7 @@
         if (!matched.length) { return; }
         var best = hits.filter(Boolean).sort(function (a, b) { return b.score - a.score; })[0];
         var exact = literal.get(id);
-        var score = hits.reduce(function (sum, h) { return sum + (h ? h.score : 0); }, exact ? exact.score : 0);
+        var score = hits.reduce(function (sum, h, i) { return sum + (h && !slots[i].optional ? h.score : 0); }, exact ? exact.score : 0);
         pages.push({ id: id, complete: matched.length === required.length, matched: matched, hits: hits, score: score, result: best.result });
       });
       // Every page that holds a word, scored as a whole: a page that lacks some of the words
@@ -424,7 +430,7 @@
     if (!words.length) { say([]); list.replaceChildren(); return Promise.resolve(); }
     root.setAttribute("aria-busy", "true");
     return Promise.all(words.map(readWord)).then(withPhrases).then(function (slots) {
-      return rank(slots, words.join(" ")).then(function (ranked) {
+      return rank(slots).then(function (ranked) {
         current = { query: query, slots: slots, ranked: ranked };
         root.pkSearch = current; // for the evaluation benchmark and the tests
         return show();
