@@ -43,8 +43,9 @@ def build(vocabulary: Counter, groups: Iterable[SynonymGroup]) -> list[Published
     site = _with_hyphen_parts(vocabulary)
     members = [[words(member) for member in group.words] for group in groups]
     analysed = _analyse(set(site) | {w for group in members for member in group for w in member}, site)
-    # Compound parts are searched as words of their own ("eroperhe" -> ero + perhe).
-    analysed.update(_analyse({p for item in list(analysed.values()) for p in item.analysis.parts} - set(analysed), site))
+    # Base forms and compound parts are searched as words of their own ("eroperhe" -> ero + perhe).
+    more = {w for item in analysed.values() for w in (item.key, *item.analysis.parts)} - set(analysed)
+    analysed.update(_analyse(more, site))
     key_of = {word: item.key for word, item in analysed.items()}
     forms = _forms(site, analysed)
     group_keys = [[tuple(key_of[w] for w in member) for member in group] for group in members]

@@ -1,0 +1,126 @@
+"""Finnish analysis for search (macros.finnish) and the vocabulary files it feeds
+(macros.search_lexicon), with Voikko and simplemma as the build uses them."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from conftest import at, build_site, replace_in
+from macros.finnish import analyse, fold, paradigms, words
+from macros.records import Origin, SynonymGroup
+from macros.problems import Position
+from macros.search_lexicon import build, chunk_path
+
+
+@pytest.mark.parametrize(("form", "base"), [
+    ("tilanteessa", "tilanne"), ("vanhemmille", "vanhempi"), ("väkivallan", "väkivalta"),
+    ("vauvoille", "vauva"), ("tuen", "tuki"), ("kotikäynneillä", "kotikäynti"),
+    ("neuvonpidossa", "neuvonpito"), ("riidoissa", "riita"), ("menemään", "mennä"),
+])
+def test_gradation_and_stem_changes_give_the_base_form(form, base):
+    assert base in analyse(form).lemmas
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("eroperhe", ("ero", "perhe")), ("vanhempainryhmä", ("vanhempi", "ryhmä")),
+    ("perhekeskustiimi", ("perhe", "keskus", "tiimi")), ("adhd-liitto", ("adhd", "liitto")),
+])
+def test_compounds_split_into_base_forms_of_their_parts(word, parts):
+    assert analyse(word).parts == parts
+
+
+def test_a_simple_word_is_no_compound_and_function_words_are_marked():
+    assert analyse("koulu").parts == ()
+    assert analyse("jolla").function_word and analyse("en").function_word
+    assert not analyse("lapsi").function_word
+
+
+def test_folding_drops_a_and_o_dots_and_case():
+    assert fold("Lähisuhdeväkivalta TYÖNTEKIJÄ Åland") == "lahisuhdevakivalta tyontekija aland"
+    assert words("Eron jälkeen: ADHD-liitto, 3 lasta!") == ["eron", "jälkeen", "adhd-liitto", "lasta"]
+
+
+def test_paradigms_hold_forms_the_site_never_writes():
+    found = paradigms(["tilanne", "vanhemmille"])
+    assert {"tilanteessa", "tilanteisiin"} <= found["tilanne"]
+    assert "vanhemmalle" in found["vanhemmille"]
+
+
+def _chunk(files, form: str) -> dict:
+    index = json.loads(next(f.content for f in files if f.path.endswith("index.json")))
+    prefix = max((p for p in index["lohkot"] if fold(form).startswith(p)), key=len)
+    return json.loads(next(f.content for f in files if f.path == chunk_path(prefix)))
+
+
+def _entry(files, form: str) -> list:
+    chunk = _chunk(files, form)
+    return chunk["a"][chunk["m"][form]]
+
+
+def _group(*members: str) -> SynonymGroup:
+    return SynonymGroup("ryhma", members, date(2026, 12, 1), Origin(Position("data/synonyymit.yml", 1, 1)))
+
+
+def test_lexicon_maps_an_unwritten_form_to_the_sites_own_words():
+    files = build(Counter({"väkivallan": 3, "lähisuhdeväkivalta": 2, "tilanne": 1}), [])
+    key, own, synonyms, compounds, parts = _entry(files, "väkivallasta")
+    assert key == "väkivalta" and own == ["väkivallan"]
+    assert compounds == ["lähisuhdeväkivalta"]  # a kind of väkivalta
+    assert _entry(files, "tilanteessa")[:2] == ["tilanne", ["tilanne"]]
+
+
+def test_a_synonym_from_the_vocabulary_finds_the_other_words_forms():
+    files = build(Counter({"masennukseen": 2, "perhe": 5}), [_group("masennus", "depressio")])
+    key, own, synonyms, _, _ = _entry(files, "depressiosta")
+    assert key == "depressio" and own == [] and synonyms == ["masennukseen"]
+
+
+def test_phrase_synonyms_travel_in_the_index_for_the_whole_query():
+    files = build(Counter({"huonosti": 1, "olo": 1}), [_group("paha olo", "voida huonosti")])
+    index = json.loads(next(f.content for f in files if f.path.endswith("index.json")))
+    assert index["ryhmat"] == [[["paha", "olo"], ["voida", "huono"]]]  # as keys: Voikko reads "huonosti" as huono
+
+
+def test_suggestions_list_the_sites_words_by_length_most_used_first():
+    files = build(Counter({"vanhemmuus": 9, "vanhemmuuden": 4, "vanhemmat": 1}), [])
+    by_path = {f.path: json.loads(f.content) for f in files}
+    assert by_path["hakusanasto/p-10.json"] == ["vanhemmuus"]
+    assert "vanhemmuuden" in by_path["hakusanasto/p-12.json"]
+
+
+def problems(data_dir) -> list[str]:
+    from macros.catalog import load_catalog
+    from macros.problems import DataError
+
+    with pytest.raises(DataError) as caught:
+        load_catalog(data_dir, today=date(2026, 12, 1))
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_group_with_one_word_or_a_word_in_two_groups_is_refused(data_copy):
+    path = data_copy / "synonyymit.yml"
+    replace_in(path, "sanat: [terveydenhoitaja, terkkari]", "sanat: [terveydenhoitaja]")
+    replace_in(path, "sanat: [oppilashuolto, opiskeluhuolto]", "sanat: [oppilashuolto, tarha]")
+    assert problems(data_copy) == [
+        f"{at(path, 'sanat: [terveydenhoitaja]', '[terveydenhoitaja]')}: synonyymiryhmä 'terveydenhoitaja': kenttä 'sanat' tarvitsee vähintään kaksi eri sanaa",
+        f"{at(path, 'sanat: [oppilashuolto, tarha]', 'tarha]')}: synonyymiryhmä 'oppilashuolto': sana 'tarha' on jo ryhmässä 'paivakoti' ({at(path, '- id: paivakoti', 'id')}); sana voi kuulua vain yhteen ryhmään",
+    ]
+
+
+def test_a_bad_synonym_file_stops_the_build_with_file_and_line(data_copy, tmp_path):
+    path = data_copy / "synonyymit.yml"
+    replace_in(path, "- id: masennus\n  sanat:", "- id: masennus\n  sanoja:")
+    built = build_site(data_copy, tmp_path / "site")
+    assert built.result.returncode != 0
+    assert f"{at(path, 'sanoja:', 'sanoja')}: synonyymiryhmä 'masennus': tuntematon kenttä 'sanoja'" in built.output
+    assert not (tmp_path / "site" / "hakusanasto").exists()
+
+
+def test_a_data_folder_without_a_synonym_file_builds(data_copy):
+    (data_copy / "synonyymit.yml").unlink()
+    from macros.catalog import load_catalog
+    assert load_catalog(data_copy).synonym_groups == []
