@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gzip
 import logging
 import os
 import pstats
@@ -32,12 +33,15 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from bench import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 SEARCH_QUERY = "vanhemmuus"
+# A word, a sentence and a typo: the sentence and the typo load the most vocabulary files.
+SEARCH_QUERIES = (SEARCH_QUERY, "lapsi ei suostu menemään kouluun", "vanhemuus")
 
 
 @dataclass
@@ -150,24 +154,33 @@ def largest_page(site: Path) -> tuple[str, int]:
 
 
 def search_payload(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int, int]:
-    """Bytes a phone with an empty cache downloads from /pagefind/ to show results for one query:
-    (total, one-time engine files, the query's index chunks and result fragments)."""
+    """Bytes a phone with an empty cache downloads for one query's results, gzip as served:
+    (total, one-time engine files, the query's own files). The query's own files are Pagefind's
+    index chunks and result fragments and our vocabulary chunks (hakusanasto/, macros/search_lexicon.py);
+    the engine is Pagefind's wasm, scripts and metadata and the vocabulary's index.json."""
     from playwright.sync_api import sync_playwright
 
+    from bench.search_eval import SETTLED
     from bench.weight import BROWSER_ARGS, CHROMIUM, serve
 
     server, base = serve(site)
     sizes: dict[str, int] = {}
+
+    def record(response) -> None:
+        if response.ok and ("/pagefind/" in response.url or "/hakusanasto/" in response.url):
+            body = response.body()  # decoded: Pagefind's files are gzip inside, ours the server gzips
+            sizes[response.url] = len(body) if "/pagefind/" in response.url else len(gzip.compress(body, 6))
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         page = browser.new_page(viewport={"width": 390, "height": 844})
-        page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url and r.ok else None)
-        page.goto(f"{base}haku/?q={query}")
-        page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
+        page.on("response", record)
+        page.goto(f"{base}haku/?q={quote(query)}")
+        page.wait_for_selector(SETTLED, timeout=30_000)
         page.wait_for_load_state("networkidle")
         browser.close()
     server.shutdown()
-    per_query = sum(size for url, size in sizes.items() if "/index/" in url or "/fragment/" in url)
+    per_query = sum(size for url, size in sizes.items() if any(part in url for part in ("/index/", "/fragment/", "/hakusanasto/s-", "/hakusanasto/p-")))
     total = sum(sizes.values())
     return total, total - per_query, per_query
 
@@ -318,7 +331,7 @@ def main() -> None:
     project, floor = _best(projects), _best(floors)
     files, size = output_size(work / "site")
     page_path, page_size = largest_page(work / "site")
-    total, engine, per_query = search_payload(work / "site")
+    payloads = {query: search_payload(work / "site", query) for query in SEARCH_QUERIES}
     rebuild = serve_rebuild_seconds()
 
     ratio = project.seconds / floor.seconds
@@ -332,8 +345,10 @@ def main() -> None:
         ("muistin huippu: pohja, koko prosessipuu (PSS)", f"{floor.tree_peak_mb:.0f} Mt", ""),
         ("tuloste yhteensä", f"{size / 1e6:.0f} Mt, {files} tiedostoa", ""),
         ("suurin sivu", f"{page_size / 1024:.0f} kt ({page_path})", "< 200 kt"),
-        (f"haku '{SEARCH_QUERY}': kyselyn osat (hakemisto ja tulokset)", f"{per_query / 1024:.0f} kt", "< 300 kt"),
-        (f"haku '{SEARCH_QUERY}': ensimmäinen haku (ml. hakukone kerran)", f"{total / 1024:.0f} kt", ""),
+        *((f"haku '{query}': kyselyn osat (hakemisto, tulokset, sanasto)", f"{per_query / 1024:.0f} kt", "≤ 150 kt")
+          for query, (_, _, per_query) in payloads.items()),
+        *((f"haku '{query}': ensimmäinen haku (ml. hakukone kerran)", f"{total / 1024:.0f} kt", "≤ 400 kt")
+          for query, (total, _, _) in payloads.items()),
         ("uudelleenrakennus YAML-muutoksen jälkeen (mkdocs serve, oikea data)", f"{rebuild:.1f} s", "< 3 s"),
     ]
     width = max(len(r[0]) for r in rows)

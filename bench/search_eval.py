@@ -95,7 +95,8 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description="Haun laatu oikeassa hakukäyttöliittymässä.")
     parser.add_argument("--site-dir", type=Path)
-    server, base = serve(built_site(parser.parse_args().site_dir))
+    site = built_site(parser.parse_args().site_dir)
+    server, base = serve(site)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
@@ -104,6 +105,11 @@ def main() -> None:
             browser.close()
     finally:
         server.shutdown()
+    from bench.scale import SEARCH_QUERIES, search_payload
+
+    for query in SEARCH_QUERIES:
+        total, engine, per_query = search_payload(site, query)
+        print(f"Haku '{query}': kyselyn osat {per_query / 1024:.0f} kt (≤ 100 kt), ensimmäinen haku ml. hakukone {total / 1024:.0f} kt (≤ 400 kt)")
 
 
 if __name__ == "__main__":

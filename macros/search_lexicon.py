@@ -8,7 +8,7 @@ is analysed (macros.finnish); the browser gets, in small files:
 - for every form of every word the site uses (simplemma's paradigms, so also forms the site
   never writes): its *key*, the base form Voikko gives;
 - for every key: the site's own words to search for it ("variants"): its inflected forms,
-  the words of its synonyms (data/synonyymit.yml) and the compounds that contain it;
+  the words of its synonyms (data/synonyymit.yml) and the compounds that end in it;
 - a list of the site's words by length, for spelling suggestions;
 - the synonym groups that hold phrases ("paha olo"), which only a whole query can match.
 
@@ -116,17 +116,18 @@ def _compound_paradigms(analysed: dict[str, _Word], found: dict[str, set[str]]):
 
 
 def _variants(site: Counter, analysed: dict[str, _Word], group_keys: list[list[tuple[str, ...]]]) -> dict[str, dict[str, list[str]]]:
-    """Per key, the site's words to search: own forms (v), synonyms' forms (s), compounds (c)."""
+    """Per key, the site's words to search: own forms (v), synonyms' forms (s), compounds it ends (c)."""
     own: dict[str, set[str]] = defaultdict(set)
     containing: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for word in site:
         item = analysed[word]
         for lemma in item.analysis.lemmas or (word,):
             own[lemma].add(word)
+        # A compound is a kind of its last parts ("lähisuhdeväkivalta" is väkivalta, "lastensuojelu"
+        # is not lapsi); one that begins with a word Pagefind finds already, as a prefix.
         parts = item.analysis.parts
-        for length in range(1, len(parts)):
-            for start in range(len(parts) - length + 1):
-                containing[parts[start:start + length]].add(word)
+        for start in range(1, len(parts)):
+            containing[parts[start:]].add(word)
     synonyms: dict[str, set[str]] = defaultdict(set)
     for group in group_keys:
         singles = [m[0] for m in group if len(m) == 1]

@@ -50,7 +50,9 @@ def _slug_key(spec) -> str:
 
 
 def _line_key(spec) -> str:
-    return next(f.key for f in spec.fields if f.kind is schema.Kind.LINE and f.max_length and not f.many)
+    """A one-value text field with a length limit: a line if the record has one, else a text."""
+    limited = [f for f in spec.fields if f.kind in (schema.Kind.LINE, schema.Kind.TEXT) and f.max_length and not f.many]
+    return min(limited, key=lambda f: f.kind is not schema.Kind.LINE).key
 
 
 MUTATIONS = {

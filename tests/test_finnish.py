@@ -14,6 +14,7 @@ from macros.finnish import analyse, fold, paradigms, words
 from macros.records import Origin, SynonymGroup
 from macros.problems import Position
 from macros.search_lexicon import build, chunk_path
+from test_validation import problems
 
 
 @pytest.mark.parametrize(("form", "base"), [
@@ -90,15 +91,6 @@ def test_suggestions_list_the_sites_words_by_length_most_used_first():
     by_path = {f.path: json.loads(f.content) for f in files}
     assert by_path["hakusanasto/p-10.json"] == ["vanhemmuus"]
     assert "vanhemmuuden" in by_path["hakusanasto/p-12.json"]
-
-
-def problems(data_dir) -> list[str]:
-    from macros.catalog import load_catalog
-    from macros.problems import DataError
-
-    with pytest.raises(DataError) as caught:
-        load_catalog(data_dir, today=date(2026, 12, 1))
-    return [str(p) for p in caught.value.problems]
 
 
 def test_a_group_with_one_word_or_a_word_in_two_groups_is_refused(data_copy):

@@ -92,7 +92,7 @@ def test_the_done_when_queries_put_the_right_page_in_the_first_three(page, serve
 
 def test_results_say_what_they_are_and_a_service_shows_its_level(page, served_site):
     _search(page, served_site, "perheneuvola")
-    kinds = page.locator("[data-pk-kind-label]").all_inner_texts()
+    kinds = page.locator("[data-pk-kind-label]").all_text_contents()
     assert set(kinds) <= {"Perheille", "Menetelmä", "Palvelu", "Toimija", "Alue", "Sivu"} and "Palvelu" in kinds
     service = page.locator(".pk-search-result", has=page.locator("a[href$='/palvelut/kasvatus-ja-perheneuvonta-pohjois-savo/']"))
     expect(service.locator(".pk-level__word")).to_have_text("Keltainen")
@@ -101,7 +101,7 @@ def test_results_say_what_they_are_and_a_service_shows_its_level(page, served_si
 
 def test_the_kind_filter_narrows_and_survives_a_reload(page, served_site):
     everything = _search(page, served_site, "vauva")
-    page.get_by_label(re.compile(r"^Palvelu")).check()
+    page.locator("input[name=tyyppi][value=palvelu]").check()
     page.wait_for_function("() => location.search.includes('tyyppi=palvelu')")
     narrowed = settled_results(page, served_site)
     assert narrowed and all(path.startswith("palvelut/") for path in narrowed)
@@ -109,7 +109,7 @@ def test_the_kind_filter_narrows_and_survives_a_reload(page, served_site):
     count = page.locator("[data-pk-count='palvelu']").inner_text()
     page.reload()
     assert settled_results(page, served_site) == narrowed
-    expect(page.get_by_label(re.compile(r"^Palvelu"))).to_be_checked()
+    expect(page.locator("input[name=tyyppi][value=palvelu]")).to_be_checked()
     assert page.locator("[data-pk-count='palvelu']").inner_text() == count
 
 

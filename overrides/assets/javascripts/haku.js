@@ -1,7 +1,7 @@
 // The search page (haku/?q=…&tyyppi=…). Pagefind finds the words a page writes; this script
 // first reads the query as Finnish with the vocabulary the build wrote (hakusanasto/, made by
 // macros/search_lexicon.py): each word's base form, the site's own forms of it, its synonyms and
-// the compounds that contain it, a compound's parts, and a spelling suggestion. Then it asks
+// the compounds that end in it, a compound's parts, and a spelling suggestion. Then it asks
 // Pagefind for those words, keeps the pages that hold every word (or, when none does, those
 // that hold most) and shows them with what they are. Nothing is sent to any server.
 (function () {
