@@ -17,6 +17,7 @@ from markupsafe import escape
 from macros import feed, hsds, json_schema, open_data, structured_data, urls
 from macros.catalog import Catalog, schema_collection
 from macros.embeds import embed_cards, share
+from macros.finnish import fold
 from macros.freshness import stale_records
 from macros.output import GeneratedPage, PublishedFile, SiteSettings, article
 from macros.parallel import split_map
@@ -117,7 +118,9 @@ class About:
 
 
 # What a search result says it is (a Pagefind filter, printed by overrides/main.html); other pages are "Sivu".
-SEARCH_KINDS = {Method: "Menetelmä", Service: "Palvelu", Organisation: "Toimija", Area: "Alue", LifeSituation: "Perheille"}
+SEARCH_KINDS = {LifeSituation: "Perheille", Method: "Menetelmä", Service: "Palvelu", Organisation: "Toimija", Area: "Alue"}
+# The search page's kind filter, in this order, with the ASCII value the address keeps (?tyyppi=palvelu).
+SEARCH_KIND_SLUGS = tuple((fold(kind), kind) for kind in (*SEARCH_KINDS.values(), "Sivu"))
 
 
 def _page(settings: SiteSettings, url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), about: About | None = None, **context: object) -> GeneratedPage:
@@ -400,9 +403,6 @@ def open_data_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
         hsds_mapping=hsds.MAPPING,
         feed=urls.FEED,
     )
-
-
-SEARCH_KIND_SLUGS = (("perheille", "Perheille"), ("menetelma", "Menetelmä"), ("palvelu", "Palvelu"), ("toimija", "Toimija"), ("alue", "Alue"), ("sivu", "Sivu"))
 
 
 def search_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
