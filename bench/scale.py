@@ -355,6 +355,7 @@ def main() -> None:
     print(f"\n{'mittari':<{width}}  {'tulos':<34}  tavoite")
     for name, value, goal in rows:
         print(f"{name:<{width}}  {value:<34}  {goal}")
+    engine = payloads[SEARCH_QUERY][1]
     print(f"(kone: {os.cpu_count()} ydintä; hakukone kerran: {engine / 1024:.0f} kt)")
 
     if not args.no_profile:

@@ -16,6 +16,10 @@
   // lift every page on "lastensuojelu").
   var TERM_SIMILARITY = 3;
   var WEIGHT = { own: 1, synonym: 0.8, compound: 0.6, parts: 0.6 };
+  // Each searched form loads the part of Pagefind's index that holds it, and at national scale
+  // one part is tens of kilobytes: so a word is searched with its most used forms only
+  // (the vocabulary lists them most used first).
+  var FORMS = { own: 4, synonym: 3, compound: 2 };
   var siteRoot = new URL("../", document.baseURI.replace(/[^/]*$/, "")).href;
   var lexiconBase = siteRoot + "hakusanasto/";
   var form = root.querySelector("form");
@@ -25,7 +29,7 @@
   var more = root.querySelector("[data-pk-more]");
   var files = new Map();
   var pagefind = null;
-  var kinds = null; // page id -> kind name
+  var kinds = new Map(); // page id -> kind name, learnt from the searches
   var current = null; // { query, ranked, shown }
 
   function json(path) {
@@ -142,9 +146,9 @@
   function slotOf(found, typed) {
     // Without ä/ö the typed word is the site's word: search as the site spells it.
     var spelt = fold(typed) === fold(found.form) ? found.form : typed;
-    var alternatives = [{ weight: WEIGHT.own, forms: unique([spelt, found.form].concat(found.own)) }];
-    if (found.synonyms.length) { alternatives.push({ weight: WEIGHT.synonym, forms: found.synonyms }); }
-    if (found.compounds.length) { alternatives.push({ weight: WEIGHT.compound, forms: found.compounds }); }
+    var alternatives = [{ weight: WEIGHT.own, forms: unique([spelt, found.form].concat(found.own)).slice(0, FORMS.own) }];
+    if (found.synonyms.length) { alternatives.push({ weight: WEIGHT.synonym, forms: found.synonyms.slice(0, FORMS.synonym) }); }
+    if (found.compounds.length) { alternatives.push({ weight: WEIGHT.compound, forms: found.compounds.slice(0, FORMS.compound) }); }
     return { word: typed, form: found.form, key: found.key, optional: found.functionWord, alternatives: alternatives, parts: found.parts };
   }
 
@@ -226,12 +230,23 @@
 
   // --- Asking Pagefind and scoring ------------------------------------------------------
 
+  // Pagefind is asked once per kind (its filter "tyyppi"): the same index parts serve every kind,
+  // and so each page's kind is known without loading it. (A search for every page of a kind would
+  // load the whole index: megabytes at national scale.)
+  var KINDS = Array.from(form.querySelectorAll("input[data-pk-kind]"), function (input) { return input.getAttribute("data-pk-kind"); });
   var searches = new Map();
   function searchForm(word) { // page id -> { score, result }
     if (!searches.has(word)) {
-      searches.set(word, pagefind.search(word).then(function (found) {
+      searches.set(word, Promise.all(KINDS.map(function (kind) {
+        return pagefind.search(word, { filters: { tyyppi: kind } });
+      })).then(function (perKind) {
         var pages = new Map();
-        ((found && found.results) || []).forEach(function (result) { pages.set(result.id, { score: result.score, result: result }); });
+        perKind.forEach(function (found, i) {
+          ((found && found.results) || []).forEach(function (result) {
+            kinds.set(result.id, KINDS[i]);
+            pages.set(result.id, { score: result.score, result: result });
+          });
+        });
         return pages;
       }));
     }
@@ -273,6 +288,23 @@
 
   // Pages scored per slot; the query's words as written, if Pagefind finds them all on a page,
   // add its own score: the words exactly as written are the strongest evidence of what was meant.
+  // The words' own forms first; synonyms, compounds and parts (each a further part of Pagefind's
+  // index to load) only when the own forms find fewer than ENOUGH pages holding every word.
+  var ENOUGH = 3;
+  function ownOnly(slot) {
+    var alternatives = slot.alternatives.filter(function (a) { return a.weight >= 1; }).map(function (a) {
+      return a.all ? { weight: a.weight, all: a.all.map(ownOnly) } : a;
+    });
+    return Object.assign({}, slot, { alternatives: alternatives });
+  }
+
+  function rankStaged(slots) {
+    return rank(slots.map(ownOnly)).then(function (first) {
+      var complete = first.pages.filter(function (p) { return p.complete; }).length;
+      return complete >= ENOUGH ? first : rank(slots);
+    });
+  }
+
   function rank(slots) {
     var forms = Array.from(slots.reduce(function (set, s) { return formsOf(s, set); }, new Set()));
     return Promise.all(forms.concat([slots.map(literalOf).join(" ")]).map(searchForm)).then(function (maps) {
@@ -298,19 +330,6 @@
       pages.forEach(function (p) { p.score *= Math.pow(p.matched.length / required.length, 2); });
       pages.sort(function (a, b) { return b.score - a.score; });
       return { pages: pages, complete: pages.some(function (p) { return p.complete; }) || !pages.length };
-    });
-  }
-
-  function loadKinds() {
-    return pagefind.filters().then(function (filters) {
-      var values = Object.keys((filters && filters.tyyppi) || {});
-      return Promise.all(values.map(function (value) {
-        return pagefind.search(null, { filters: { tyyppi: value } });
-      })).then(function (found) {
-        var map = new Map();
-        found.forEach(function (f, i) { f.results.forEach(function (r) { map.set(r.id, values[i]); }); });
-        return map;
-      });
     });
   }
 
@@ -430,7 +449,7 @@
     if (!words.length) { say([]); list.replaceChildren(); return Promise.resolve(); }
     root.setAttribute("aria-busy", "true");
     return Promise.all(words.map(readWord)).then(withPhrases).then(function (slots) {
-      return rank(slots).then(function (ranked) {
+      return rankStaged(slots).then(function (ranked) {
         current = { query: query, slots: slots, ranked: ranked };
         root.pkSearch = current; // for the evaluation benchmark and the tests
         return show();
@@ -458,7 +477,7 @@
   var ready = import(siteRoot + "pagefind/pagefind.js").then(function (module) {
     pagefind = module;
     return pagefind.options({ baseUrl: new URL(siteRoot).pathname, ranking: { termSimilarity: TERM_SIMILARITY } }).then(function () { return pagefind.init(); });
-  }).then(loadKinds).then(function (map) { kinds = map; });
+  });
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
