@@ -79,7 +79,7 @@ def test_a_word_the_site_writes_is_never_corrected(page, served_site):
 def test_a_query_without_a_and_o_finds_the_same_pages(page, served_site):
     with_letters = _search(page, served_site, "lähisuhdeväkivalta työntekijä")
     without = _search(page, served_site, "lahisuhdevakivalta tyontekija")
-    assert with_letters and without[:5] == with_letters[:5]
+    assert with_letters and set(without[:5]) == set(with_letters[:5])  # the same pages; near-equal scores may swap
 
 
 def test_the_done_when_queries_put_the_right_page_in_the_first_three(page, served_site):
