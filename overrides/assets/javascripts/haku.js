@@ -289,7 +289,8 @@
   // Pages scored per slot; the query's words as written, if Pagefind finds them all on a page,
   // add its own score: the words exactly as written are the strongest evidence of what was meant.
   // The words' own forms first; synonyms, compounds and parts (each a further part of Pagefind's
-  // index to load) only when the own forms find fewer than ENOUGH pages holding every word.
+  // index to load) only when the own forms find fewer than ENOUGH pages holding every word, and
+  // then, if some word found pages of its own, only for the words that found none.
   var ENOUGH = 3;
   function ownOnly(slot) {
     var alternatives = slot.alternatives.filter(function (a) { return a.weight >= 1; }).map(function (a) {
@@ -301,7 +302,10 @@
   function rankStaged(slots) {
     return rank(slots.map(ownOnly)).then(function (first) {
       var complete = first.pages.filter(function (p) { return p.complete; }).length;
-      return complete >= ENOUGH ? first : rank(slots);
+      if (complete >= ENOUGH) { return first; }
+      var found = slots.map(function (_, i) { return first.pages.some(function (p) { return p.hits[i]; }); });
+      var unfound = found.filter(function (f) { return !f; }).length;
+      return rank(slots.map(function (s, i) { return found[i] && unfound ? ownOnly(s) : s; }));
     });
   }
 
