@@ -149,7 +149,7 @@
     var alternatives = [{ weight: WEIGHT.own, forms: unique([spelt, found.form].concat(found.own)).slice(0, FORMS.own) }];
     if (found.synonyms.length) { alternatives.push({ weight: WEIGHT.synonym, forms: found.synonyms.slice(0, FORMS.synonym) }); }
     if (found.compounds.length) { alternatives.push({ weight: WEIGHT.compound, forms: found.compounds.slice(0, FORMS.compound) }); }
-    return { word: typed, form: found.form, key: found.key, optional: found.functionWord, alternatives: alternatives, parts: found.parts };
+    return { word: typed, form: found.form, key: found.key, optional: found.functionWord, alternatives: alternatives };
   }
 
   function unique(items) {
