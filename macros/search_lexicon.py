@@ -52,11 +52,12 @@ def build(vocabulary: Counter, groups: Iterable[SynonymGroup]) -> list[Published
     variants = _variants(site, analysed, group_keys)
     chunks = _chunks(forms)
     files = [_chunk_file(prefix, entries, forms, variants, analysed) for prefix, entries in chunks.items()]
-    files += _suggestion_files(site)
+    suggestions = _suggestions(site)
+    files += [PublishedFile(f"{FOLDER}/p-{length}.json", _json(words)) for length, words in suggestions.items()]
     phrase_groups = [[list(m) for m in g] for g in group_keys if any(len(m) > 1 for m in g)]
     index = {
         "lohkot": sorted(chunks),
-        "pituudet": sorted({len(fold(w)) for w in site if len(w) >= SHORTEST_SUGGESTION}),
+        "pituudet": sorted(suggestions),
         "ryhmat": phrase_groups,
     }
     files.append(PublishedFile(f"{FOLDER}/index.json", _json(index)))
@@ -204,13 +205,13 @@ def _parts(key: str, analysed: dict[str, _Word]) -> tuple[str, ...]:
     return tuple(analysed[p].key if p in analysed else p for p in item.analysis.parts)
 
 
-def _suggestion_files(site: Counter) -> list[PublishedFile]:
+def _suggestions(site: Counter) -> dict[int, list[str]]:
     """Words to suggest ('Tarkoititko …?'), by folded length, the most used first."""
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in sorted(site, key=lambda w: (-site[w], w)):
         if len(word) >= SHORTEST_SUGGESTION:
             by_length[len(fold(word))].append(word)
-    return [PublishedFile(f"{FOLDER}/p-{length}.json", _json(words)) for length, words in by_length.items()]
+    return by_length
 
 
 def _json(value: object) -> str:
