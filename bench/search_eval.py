@@ -1,8 +1,9 @@
 """Search quality in the real search UI: recall@5 and MRR per query category.
 
-    .venv/bin/python -m bench.search_eval [--site-dir DIR]
+    .venv/bin/python -m bench.search_eval [--site-dir DIR] [--queries FILE ...]
 
-Types each query of tests/search_queries.yml into the site's search box in headless
+Types each query of tests/search_queries.yml (and of tests/search_queries_unseen.yml, a second
+set written before later tuning and never tuned on, to show whether a change generalises) into the site's search box in headless
 Chromium, reads the result pages in order and scores whether the expected page is among
 the first five. The test suite runs the same evaluation with floors; this prints the table.
 """
@@ -19,6 +20,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yml"
+UNSEEN = ROOT / "tests" / "search_queries_unseen.yml"
 RESULT_LINKS = "[data-pk-results] a[data-pk-link]"
 SETTLED = "[data-pk-search]:not([aria-busy]) [data-pk-status] > *"
 
@@ -35,8 +37,8 @@ class Outcome:
         return self.results.index(self.expected) + 1 if self.expected in self.results[:5] else None
 
 
-def load_queries() -> list[dict]:
-    return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+def load_queries(path: Path = QUERIES) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def run_queries(page, base: str, queries: list[dict]) -> list[Outcome]:
@@ -82,6 +84,9 @@ def report(outcomes: list[Outcome]) -> str:
         lines.append(f"{name:<14}{recall:>10.2f}{mrr:>8.2f}{count:>10}")
     empty = [o.query for o in outcomes if not o.results]
     lines.append(f"Kyselyjä ilman yhtään tulosta: {len(empty)}" + (f" ({'; '.join(empty)})" if empty else ""))
+    later = [o for o in outcomes if o.rank and o.rank > 1]
+    if later:
+        lines.append("Ei ensimmäisenä: " + "; ".join(f"'{o.query}' → {o.rank}. ({o.results[0]})" for o in later))
     misses = [o for o in outcomes if o.rank is None]
     if misses:
         lines.append("Ohi viiden parhaan: " + "; ".join(f"'{o.query}' → {o.expected} (tulokset: {', '.join(o.results[:3]) or 'ei tuloksia'})" for o in misses))
@@ -95,13 +100,16 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description="Haun laatu oikeassa hakukäyttöliittymässä.")
     parser.add_argument("--site-dir", type=Path)
-    site = built_site(parser.parse_args().site_dir)
+    parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES, UNSEEN])
+    args = parser.parse_args()
+    site = built_site(args.site_dir)
     server, base = serve(site)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            print(report(run_queries(page, base, load_queries())))
+            for path in args.queries:
+                print(f"\n{path.name}\n{report(run_queries(page, base, load_queries(path)))}")
             browser.close()
     finally:
         server.shutdown()
