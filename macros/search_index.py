@@ -108,11 +108,14 @@ class SearchIndex:
         try:
             asked = self._send({"type": "GetFiles", "index_id": self._index_id})
             self._process.stdin.flush()  # type: ignore[union-attr]
-            write_files(search_lexicon.build(self.vocabulary, synonyms), site_dir)
+            lexicon = search_lexicon.build(self.vocabulary, synonyms)
+            write_files(lexicon.files, site_dir)
             answer = self._wait(asked)
         finally:
             self.close()
-        write_files((PublishedFile(f"pagefind/{file['path']}", base64.b64decode(file["content"])) for file in answer["files"]), site_dir)
+        bundle = [PublishedFile(f"pagefind/{file['path']}", base64.b64decode(file["content"])) for file in answer["files"]]
+        index_parts = sum(1 for file in bundle if file.path.endswith(".pf_index"))
+        write_files([*bundle, lexicon.index_file(index_parts)], site_dir)
 
     def close(self) -> None:
         if self._process.poll() is None:

@@ -38,7 +38,19 @@ class _Word:
     key: str
 
 
-def build(vocabulary: Counter, groups: Iterable[SynonymGroup]) -> list[PublishedFile]:
+@dataclass
+class Lexicon:
+    """The vocabulary's files, and its index, which is written last: it also tells the search
+    page how many parts Pagefind split its index into, known only when Pagefind is done."""
+
+    files: list[PublishedFile]
+    index: dict
+
+    def index_file(self, index_parts: int) -> PublishedFile:
+        return PublishedFile(f"{FOLDER}/index.json", _json({**self.index, "osat": index_parts}))
+
+
+def build(vocabulary: Counter, groups: Iterable[SynonymGroup]) -> Lexicon:
     """The vocabulary's files: `vocabulary` counts the pages each indexed word is on."""
     site = _with_hyphen_parts(vocabulary)
     members = [[words(member) for member in group.words] for group in groups]
@@ -60,8 +72,7 @@ def build(vocabulary: Counter, groups: Iterable[SynonymGroup]) -> list[Published
         "pituudet": sorted(suggestions),
         "ryhmat": phrase_groups,
     }
-    files.append(PublishedFile(f"{FOLDER}/index.json", _json(index)))
-    return files
+    return Lexicon(files, index)
 
 
 def _with_hyphen_parts(vocabulary: Counter) -> Counter:

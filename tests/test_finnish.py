@@ -62,12 +62,16 @@ def _entry(files, form: str) -> list:
     return chunk["a"][chunk["m"][form]]
 
 
+def _files(lexicon) -> list:
+    return [*lexicon.files, lexicon.index_file(index_parts=1)]
+
+
 def _group(*members: str) -> SynonymGroup:
     return SynonymGroup("ryhma", members, date(2026, 12, 1), Origin(Position("data/synonyymit.yml", 1, 1)))
 
 
 def test_lexicon_maps_an_unwritten_form_to_the_sites_own_words():
-    files = build(Counter({"väkivallan": 3, "lähisuhdeväkivalta": 2, "tilanne": 1}), [])
+    files = _files(build(Counter({"väkivallan": 3, "lähisuhdeväkivalta": 2, "tilanne": 1}), []))
     key, own, synonyms, compounds, parts = _entry(files, "väkivallasta")
     assert key == "väkivalta" and own == ["väkivallan"]
     assert compounds == ["lähisuhdeväkivalta"]  # a kind of väkivalta
@@ -75,19 +79,19 @@ def test_lexicon_maps_an_unwritten_form_to_the_sites_own_words():
 
 
 def test_a_synonym_from_the_vocabulary_finds_the_other_words_forms():
-    files = build(Counter({"masennukseen": 2, "perhe": 5}), [_group("masennus", "depressio")])
+    files = _files(build(Counter({"masennukseen": 2, "perhe": 5}), [_group("masennus", "depressio")]))
     key, own, synonyms, _, _ = _entry(files, "depressiosta")
     assert key == "depressio" and own == [] and synonyms == ["masennukseen"]
 
 
 def test_phrase_synonyms_travel_in_the_index_for_the_whole_query():
-    files = build(Counter({"huonosti": 1, "olo": 1}), [_group("paha olo", "voida huonosti")])
+    files = _files(build(Counter({"huonosti": 1, "olo": 1}), [_group("paha olo", "voida huonosti")]))
     index = json.loads(next(f.content for f in files if f.path.endswith("index.json")))
     assert index["ryhmat"] == [[["paha", "olo"], ["voida", "huono"]]]  # as keys: Voikko reads "huonosti" as huono
 
 
 def test_suggestions_list_the_sites_words_by_length_most_used_first():
-    files = build(Counter({"vanhemmuus": 9, "vanhemmuuden": 4, "vanhemmat": 1}), [])
+    files = _files(build(Counter({"vanhemmuus": 9, "vanhemmuuden": 4, "vanhemmat": 1}), []))
     by_path = {f.path: json.loads(f.content) for f in files}
     assert by_path["hakusanasto/p-10.json"] == ["vanhemmuus"]
     assert "vanhemmuuden" in by_path["hakusanasto/p-12.json"]

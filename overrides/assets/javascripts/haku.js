@@ -16,10 +16,13 @@
   // lift every page on "lastensuojelu").
   var TERM_SIMILARITY = 3;
   var WEIGHT = { own: 1, synonym: 0.8, compound: 0.6, parts: 0.6 };
-  // Each searched form loads the part of Pagefind's index that holds it, and at national scale
-  // one part is tens of kilobytes: so a word is searched with its most used forms only
-  // (the vocabulary lists them most used first).
+  // Each searched form loads the part of Pagefind's index that holds it: so a word is searched
+  // with its most used forms only (the vocabulary lists them most used first). When the index has
+  // more than MAX_INDEX_PARTS parts (about 30 kilobytes each at national scale), a query shares
+  // that many forms among its words at first (Pagefind's stemming still finds a word's regular
+  // forms), and widens only the words that found nothing.
   var FORMS = { own: 4, synonym: 3, compound: 2 };
+  var MAX_INDEX_PARTS = 4;
   var siteRoot = new URL("../", document.baseURI.replace(/[^/]*$/, "")).href;
   var lexiconBase = siteRoot + "hakusanasto/";
   var form = root.querySelector("form");
@@ -299,39 +302,63 @@
     return Object.assign({}, slot, { alternatives: alternatives });
   }
 
-  function rankStaged(slots) {
-    return rank(slots.map(ownOnly)).then(function (first) {
-      var complete = first.pages.filter(function (p) { return p.complete; }).length;
-      if (complete >= ENOUGH) { return first; }
-      var found = slots.map(function (_, i) { return first.pages.some(function (p) { return p.hits[i]; }); });
-      var unfound = found.filter(function (f) { return !f; }).length;
-      return rank(slots.map(function (s, i) { return found[i] && unfound ? ownOnly(s) : s; }));
+  function rankStaged(all) {
+    var slots = requiredOf(all);
+    return json("index.json").then(function (index) {
+      var large = Boolean(index && index.osat > MAX_INDEX_PARTS);
+      var own = (large ? withinBudget(slots) : slots).map(ownOnly);
+      // The words as written include function words ("Meidän vauva"), unless each costs a part.
+      var literal = (large ? slots : all).map(literalOf).join(" ");
+      return rank(own, literal).then(function (first) {
+        var complete = first.pages.filter(function (p) { return p.complete; }).length;
+        var found = slots.map(function (_, i) { return first.pages.some(function (p) { return p.hits[i]; }); });
+        var unfound = found.filter(function (f) { return !f; }).length;
+        if (complete >= ENOUGH || (large && !unfound)) { return first; }
+        return rank(slots.map(function (s, i) { return found[i] && unfound ? own[i] : s; }), literal);
+      });
     });
   }
 
-  function rank(slots) {
+  // Function words only match, never score: they are not searched at all (each would be one
+  // more part of the index to load), unless the query has nothing else.
+  function requiredOf(slots) {
+    var required = slots.filter(function (s) { return !s.optional; });
+    return required.length ? required : slots;
+  }
+
+  // MAX_INDEX_PARTS own forms shared equally among the words, at least one each (as typed, or as
+  // the site spells it), most used forms first.
+  function withinBudget(slots) {
+    var share = Math.min(FORMS.own, Math.max(1, Math.floor(MAX_INDEX_PARTS / slots.length)));
+    return slots.map(function (slot) {
+      var alternatives = slot.alternatives.map(function (a, i) {
+        return i === 0 && a.forms ? { weight: a.weight, forms: a.forms.slice(0, share) } : a;
+      });
+      return Object.assign({}, slot, { alternatives: alternatives });
+    });
+  }
+
+  function rank(slots, literalQuery) {
     var forms = Array.from(slots.reduce(function (set, s) { return formsOf(s, set); }, new Set()));
-    return Promise.all(forms.concat([slots.map(literalOf).join(" ")]).map(searchForm)).then(function (maps) {
+    return Promise.all(forms.concat([literalQuery]).map(searchForm)).then(function (maps) {
       var literal = maps.pop();
       var found = new Map(forms.map(function (f, i) { return [f, maps[i]]; }));
       var ids = new Set();
       maps.forEach(function (m) { m.forEach(function (_, id) { ids.add(id); }); });
-      var required = slots.filter(function (s) { return !s.optional; });
-      if (!required.length) { required = slots; }
       var pages = [];
       ids.forEach(function (id) {
         var hits = slots.map(function (s) { return slotScore(s, id, found); });
-        var matched = slots.filter(function (s, i) { return hits[i] && required.indexOf(s) >= 0; });
+        var matched = slots.filter(function (s, i) { return hits[i]; });
         if (!matched.length) { return; }
         var best = hits.filter(Boolean).sort(function (a, b) { return b.score - a.score; })[0];
         var exact = literal.get(id);
-        var score = hits.reduce(function (sum, h, i) { return sum + (h && !slots[i].optional ? h.score : 0); }, exact ? exact.score : 0);
-        pages.push({ id: id, complete: matched.length === required.length, matched: matched, hits: hits, score: score, result: best.result });
+        var score = hits.reduce(function (sum, h) { return sum + (h ? h.score : 0); }, exact ? exact.score : 0);
+        pages.push({ id: id, complete: matched.length === slots.length, matched: matched, hits: hits, score: score, result: best.result });
       });
       // Every page that holds a word, scored as a whole: a page that lacks some of the words
       // keeps (share of words it holds)² of its score, so a short page about the matter can
       // still pass a long page that happens to hold every word.
-      pages.forEach(function (p) { p.score *= Math.pow(p.matched.length / required.length, 2); });
+      pages.forEach(function (p) { p.score *= Math.pow(p.matched.length / slots.length, 2); });
       pages.sort(function (a, b) { return b.score - a.score; });
       return { pages: pages, complete: pages.some(function (p) { return p.complete; }) || !pages.length };
     });
