@@ -60,3 +60,26 @@ def test_grouped_pages_pass_axe_on_a_phone(built, browser):
     finally:
         page.close()
         server.shutdown()
+
+
+def test_search_knows_how_many_parts_the_index_has_and_answers_a_sentence(built, browser):
+    """The search page shares its forms among a sentence's words only when the index has many
+    parts (each one more download); the vocabulary tells it how many Pagefind wrote."""
+    import json
+
+    from bench.search_eval import RESULT_LINKS, SETTLED
+
+    index = json.loads(built.site.joinpath("hakusanasto", "index.json").read_text(encoding="utf-8"))
+    assert index["osat"] == len(list(built.site.joinpath("pagefind", "index").glob("*.pf_index"))) > 1
+    address, server = serve_directory(built.site)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    parts: list[str] = []
+    page.on("request", lambda request: parts.append(request.url) if request.url.endswith(".pf_index") else None)
+    try:
+        page.goto(address + "haku/?q=" + "miten tukea perhettä jolla on vaikeaa")
+        page.wait_for_selector(SETTLED)
+        assert page.locator(RESULT_LINKS).count() > 0
+        assert len(set(parts)) < index["osat"]  # a part of the index, never all of it
+    finally:
+        page.close()
+        server.shutdown()
