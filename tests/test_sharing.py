@@ -148,7 +148,8 @@ def test_service_json_ld_is_government_service_only_when_a_public_body_provides_
     assert neuvola["audience"] == {"@type": "PeopleAudience", "suggestedMinAge": 0, "suggestedMaxAge": 6}
     channels = [CATALOG.term("asiointikanavat", c).name for c in CATALOG.services["neuvola-pohjois-savo"].channels]
     assert [c["name"] for c in neuvola["availableChannel"]] == channels and len(channels) == 2
-    assert neuvola["isAccessibleForFree"] is True
+    assert neuvola["offers"] == {"@type": "Offer", "price": 0, "priceCurrency": "EUR"}  # maksu: maksuton
+    assert "offers" not in association  # no charge given: nothing said
 
 
 def test_organisation_json_ld(site):
