@@ -17,10 +17,10 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from conftest import ROOT, SITE_URL
-from official_schemas import HSDS_SCHEMAS, official
 from test_sharing import CATALOG, json_ld
 
-SCHEMAS = ROOT / "tests" / "schemas"
+SCHEMAS = ROOT / "tests" / "schemas"  # vendored at pinned commits: tests/schemas/README.md
+HSDS_SCHEMAS = sorted(path.name for path in (SCHEMAS / "hsds").glob("*.json"))
 RECORD_PAGES = [f"menetelmat/{i}" for i in sorted(CATALOG.methods)] + [f"palvelut/{i}" for i in sorted(CATALOG.services)] + [f"toimijat/{i}" for i in sorted(CATALOG.organisations)]
 
 
@@ -41,7 +41,7 @@ def _strict(schema):
 @functools.cache
 def hsds_validator(name: str, strict: bool) -> jsonschema.Draft202012Validator:
     """HSDS 3.0 schema files are draft 2020-12 and refer to each other by file name."""
-    schemas = {n: json.loads(official(f"hsds/{n}").read_text(encoding="utf-8")) for n in HSDS_SCHEMAS}
+    schemas = {n: json.loads((SCHEMAS / "hsds" / n).read_text(encoding="utf-8")) for n in HSDS_SCHEMAS}
     if strict:
         schemas = {n: _strict(s) for n, s in schemas.items()}
     registry = Registry().with_resources((n, Resource.from_contents(s, default_specification=DRAFT202012)) for n, s in schemas.items())
@@ -77,7 +77,7 @@ def sitemap_errors(document: etree._ElementTree) -> list[str]:
 @functools.cache
 def schemaorg() -> tuple[dict[str, set[str]], dict[str, tuple[set[str], set[str]]]]:
     """Types with all their superclasses, and properties with (domainIncludes, rangeIncludes)."""
-    graph = json.loads(official("schemaorg/schemaorg-current-https.jsonld").read_text(encoding="utf-8"))["@graph"]
+    graph = json.loads((SCHEMAS / "schemaorg" / "schemaorg-current-https.jsonld").read_text(encoding="utf-8"))["@graph"]
 
     def ids(node: dict, key: str) -> set[str]:
         value = node.get(key, [])
