@@ -90,6 +90,8 @@ class _Prerendered(Page):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _publishing
     catalog, settings = catalog_for(config), settings_for(config)
+    if not config.site_url:
+        _drop_sitemap(files, config)
     pages = generated_pages(catalog, settings)
     for page in pages:
         file = File.generated(config, page.path, content=page.html)
@@ -104,6 +106,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_dir = Path(config.site_dir)
     _publishing = Background(lambda: write_files(published_files(catalog, settings, pages), site_dir))
     return files
+
+
+def _drop_sitemap(files: Files, config: MkDocsConfig) -> None:
+    """A sitemap lists absolute addresses: without the site's address it would be an empty,
+    invalid urlset. MkDocs renders the template (and sitemap.xml.gz) and, once it is no longer
+    a template, would copy our override as a static file; stop both."""
+    config.theme.static_templates.discard("sitemap.xml")
+    if (theme_copy := files.get_file_from_path("sitemap.xml")) is not None:
+        files.remove(theme_copy)
 
 
 _search: SearchIndex | None = None

@@ -26,9 +26,9 @@ def web_page(settings: SiteSettings, page_url: str, title: str, description: str
         "inLanguage": "fi",
         "dateModified": record.updated.isoformat(),
         "lastReviewed": record.checked.isoformat(),
+        # Without the site's address, "./": a relative IRI that JSON-LD resolves to the page itself.
+        "url": settings.absolute(page_url) or "./",
     }
-    if settings.absolute(page_url):
-        data["url"] = settings.absolute(page_url)
     if entity:
         data["mainEntity"] = entity
     return data
@@ -75,8 +75,9 @@ def service(catalog: Catalog, settings: SiteSettings, s: Service) -> dict:
         data["provider"] = organisation(settings, provider)
     if s.channels or s.phone:
         data["availableChannel"] = _channels(catalog, s)
-    if s.charge:
-        data["isAccessibleForFree"] = s.charge == "maksuton"
+    if s.charge == "maksuton":
+        # schema.org has no isAccessibleForFree on a Service; a free service offers itself at price 0.
+        data["offers"] = {"@type": "Offer", "price": 0, "priceCurrency": "EUR"}
     if s.website:
         data["url"] = s.website
     return data

@@ -102,8 +102,10 @@ def test_data_text_stays_text_in_previews_cards_feed_and_exports(data_copy, tmp_
     assert json.loads(script)["mainEntity"]["name"] == INJECTED_NAME
     assert '<meta property="og:title" content="&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*191 }} &lt;/title&gt;&lt;b&gt;x (LP)">' in page
     assert "1337" not in page
-    # Without the site's address: no absolute preview URLs, a small card.
+    # Without the site's address: no absolute preview URLs, a small card, no sitemap.
     assert 'property="og:image"' not in page and 'property="og:url"' not in page
+    assert json.loads(script)["url"] == "./"
+    assert not (built.site / "sitemap.xml").exists() and not (built.site / "sitemap.xml.gz").exists()
     assert '<meta name="twitter:card" content="summary">' in page
 
     card = built.html("upota/menetelmat/lapset-puheeksi")
