@@ -42,6 +42,7 @@ def atom(catalog: Catalog, settings: SiteSettings) -> PublishedFile:
         feed_id=f"urn:uuid:{_NAMESPACE}",
         updated=max((e.updated for e in entries), default=date.today()),
         self_href=settings.absolute(urls.FEED) or urls.FEED,
+        publisher=settings.publisher.name,
         site_href=settings.absolute("") or "./",
     )
     return PublishedFile(urls.FEED, xml)

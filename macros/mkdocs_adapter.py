@@ -27,7 +27,7 @@ from macros.catalog import Catalog, load_catalog  # noqa: E402
 from macros.finnish import AnalyserMissing  # noqa: E402
 from macros.freshness import DEFAULT_MONTHS  # noqa: E402
 from macros.problems import DataError  # noqa: E402
-from macros.output import GeneratedPage, SiteSettings, write_files  # noqa: E402
+from macros.output import GeneratedPage, Publisher, SiteSettings, write_files  # noqa: E402
 from macros.parallel import Background, ParallelError  # noqa: E402
 from macros.search_index import SearchIndex, SearchIndexError  # noqa: E402
 from macros.site import generated_pages, published_files, schema_files  # noqa: E402
@@ -64,8 +64,16 @@ def settings_for(config: MkDocsConfig) -> SiteSettings:
         branch=options.get("branch") or "main",
         freshness_months=int(options.get("freshness_months") or DEFAULT_MONTHS),
         site_url=config.site_url or "",
+        publisher=_publisher(options.get("julkaisija") or {}),
         **({"heading_link_title": toc["permalink_title"]} if toc.get("permalink_title") else {}),
     )
+
+
+def _publisher(options: dict) -> Publisher:
+    """mkdocs.yml's `julkaisija`; a value left out keeps today's default."""
+    given = {"name": options.get("nimi"), "regions": tuple(options.get("alueet") or ()),
+             "feedback": options.get("palaute"), "accessibility": options.get("saavutettavuus")}
+    return Publisher(**{key: value for key, value in given.items() if value})
 
 
 class _Prerendered(Page):

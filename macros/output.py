@@ -100,12 +100,24 @@ def _heading_html(heading: Heading, link_title: str) -> str:
 
 
 @dataclass(frozen=True)
+class Publisher:
+    """Who publishes the site (mkdocs.yml `extra.perhekeskus.julkaisija`): a county running its own
+    site changes these, and the written pages, the feed and the open-data terms follow."""
+
+    name: str = "Perhekeskuksen menetelmät ja palvelut"
+    regions: tuple[str, ...] = ()  # area ids in alueet.yml that the site covers; () for all
+    feedback: str = ""  # the publisher's own feedback channel (http(s)/mailto or a site URL); "": only this site's pages
+    accessibility: str = "palaute/"  # where to report an accessibility problem (the same kinds of address)
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     repo_url: str = ""  # e.g. https://github.com/org/repo; empty: no edit links to a repository
     branch: str = "main"
     freshness_months: int = DEFAULT_MONTHS  # records checked longer ago are listed for editors
     site_url: str = ""  # where the site is published, e.g. https://example.fi/perhekeskus/; empty: unknown
     heading_link_title: str = "Linkki tähän kohtaan"  # the permalink's title; the adapter takes mkdocs.yml's
+    publisher: Publisher = Publisher()
 
     def edit_url(self, data_file: str) -> str | None:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{data_file}" if self.repo_url else None

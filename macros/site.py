@@ -359,6 +359,35 @@ def life_situations(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     return render("life_situations.html.j2", links=urls.Links(here), situations=catalog.life_situations)
 
 
+# Record kinds a written page may link by id: (Finnish name for messages, collection, URL).
+RECORD_KINDS = {
+    "menetelma": ("menetelmään", "menetelmat", urls.method),
+    "palvelu": ("palveluun", "palvelut", urls.service),
+    "toimija": ("toimijaan", "toimijat", urls.organisation),
+    "alue": ("alueeseen", "alueet", urls.area),
+    "elamantilanne": ("elämäntilanteeseen", "elamantilanteet", urls.life_situation),
+}
+
+
+class MissingRecord(LookupError):
+    """A written page links a record the data does not have: the message says which."""
+
+
+def record_link(catalog: Catalog, here: str, kind: str, record_id: str, lead: str = "", tail: str = "", optional: bool = False) -> str:
+    """A written page's link to a record, checked against the catalogue: another county's data
+    may lack the record, so an optional link renders nothing and a required one stops the build."""
+    if kind not in RECORD_KINDS:
+        raise MissingRecord(f"tuntematon tietuelaji '{kind}' (sallitut: {', '.join(RECORD_KINDS)})")
+    noun, collection, url = RECORD_KINDS[kind]
+    record = catalog.collections.get(collection, {}).get(record_id)
+    if record is None:
+        if optional:
+            return ""
+        raise MissingRecord(f"sivu viittaa {noun} '{record_id}', jota ei ole tiedoissa")
+    name = getattr(record, "display_name", None) or record.name
+    return render("record_link.html.j2", href=urls.Links(here).to(url(record_id)), name=name, lead=lead, tail=tail)
+
+
 def urgent_help(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     return render("urgent_help.html.j2", links=urls.Links(here), catalog=catalog)
 
@@ -399,10 +428,39 @@ def open_data_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
         describe=describe_format,
         directory=open_data.DIRECTORY,
         licence=open_data.LICENCE,
+        publisher=settings.publisher.name,
         hsds_counts=[f"{len(catalog.organisations)} toimijaa", f"{len(catalog.services)} palvelua"],
         hsds_mapping=hsds.MAPPING,
         feed=urls.FEED,
     )
+
+
+def publisher(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    """Who publishes the site and for which areas, from mkdocs.yml (macros.output.Publisher)."""
+    regions = [_configured_area(catalog, area_id) for area_id in settings.publisher.regions]
+    return render("publisher.html.j2", publisher=settings.publisher, regions=regions)
+
+
+def feedback_link(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    """The publisher's own feedback channel, when mkdocs.yml names one."""
+    if not settings.publisher.feedback:
+        return ""
+    return render("feedback_channel.html.j2", href=_contact(here, settings.publisher.feedback), publisher=settings.publisher.name)
+
+
+def accessibility_contact(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    return render("contact_link.html.j2", href=_contact(here, settings.publisher.accessibility), text="palautesivun")
+
+
+def _contact(here: str, target: str) -> str:
+    """A configured contact: a web or mail address as it is, else a page of this site."""
+    return target if target.startswith(("https://", "http://", "mailto:")) else urls.Links(here).to(target)
+
+
+def _configured_area(catalog: Catalog, area_id: str):
+    if area_id not in catalog.areas:
+        raise MissingRecord(f"mkdocs.yml: julkaisijan alue '{area_id}' ei ole tiedostossa alueet.yml")
+    return catalog.areas[area_id]
 
 
 def search_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
@@ -424,4 +482,7 @@ FRAGMENTS = {
     "kenttaopas": field_guide,
     "avoin_data": open_data_page,
     "hakusivu": search_page,
+    "julkaisija": publisher,
+    "palautekanava": feedback_link,
+    "saavutettavuuspalaute": accessibility_contact,
 }

@@ -34,8 +34,7 @@ class Build:
 
 
 def build_site(data_dir: Path, site_dir: Path, strict: bool = True, **env: str) -> Build:
-    """Run `mkdocs build --strict` as a user would, with SITE_DATA_DIR pointing at `data_dir`.
-    Synthetic data builds without --strict: hand-written pages link to real methods it lacks."""
+    """Run `mkdocs build --strict` as a user would, with SITE_DATA_DIR pointing at `data_dir`."""
     environment = {**os.environ, "SITE_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1", **env}
     command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)]
     result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)

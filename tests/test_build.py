@@ -117,3 +117,82 @@ def test_data_text_stays_text_in_previews_cards_feed_and_exports(data_copy, tmp_
 
     exported = json.loads((built.site / "data" / "menetelmat.json").read_text(encoding="utf-8"))
     assert INJECTED_NAME in [m["nimi"] for m in exported["menetelmat"]]
+
+
+def _project_copy(tmp_path):
+    """The generator's own files in a scratch folder, so a test may change a written page."""
+    import shutil
+
+    copy = tmp_path / "project"
+    for name in ("docs", "macros", "overrides", "data"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    return copy
+
+
+def _build_project(project, data, site_dir):
+    environment = {"SITE_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_CACHE_DIR": str(ROOT / ".cache")}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=300)
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_a_written_page_naming_a_missing_record_stops_the_build_at_its_line(tmp_path):
+    project = _project_copy(tmp_path)
+    page = project / "docs" / "perheille.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.insert(10, 'Katso {{ tietue("menetelma", "ei-tallaista") }}.')
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, output = _build_project(project, project / "data", tmp_path / "site")
+    assert code != 0
+    assert "docs/perheille.md:11: sivu viittaa menetelmään 'ei-tallaista', jota ei ole tiedoissa" in output, output
+
+
+def test_an_optional_record_link_renders_the_record_or_nothing(data_copy, tmp_path):
+    """docs/perheille.md links a seed method if the data has it; other data builds without it."""
+    built = build_site(ROOT / "data", tmp_path / "with")
+    assert 'Lue lisää: <a href="../menetelmat/monitoimijainen-yhteistyomalli/">Monitoimijainen yhteistyömalli</a>.' in built.html("perheille")
+    for name in ("methods.yml", "services.yml", "kayttotilanne.yml", "elamantilanteet.yml"):
+        path = data_copy / name
+        path.write_text(path.read_text(encoding="utf-8").replace("monitoimijainen-yhteistyomalli", "yhteistyomalli"), encoding="utf-8")
+    built = build_site(data_copy, tmp_path / "without")
+    assert built.result.returncode == 0, built.output
+    assert "Lue lisää:" not in built.html("perheille")
+
+
+PUBLISHER = """    julkaisija:
+      nimi: Esimerkin hyvinvointialue
+      alueet: [pohjois-savo, etela-savo]
+      palaute: https://palaute.example.fi/perhekeskus
+      saavutettavuus: mailto:saavutettavuus@example.fi
+"""
+
+
+def _with_publisher(project, block: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("    julkaisija:")
+    end = text.index("\nwatch:")
+    config.write_text(text[:start] + block + text[end:], encoding="utf-8")
+
+
+def test_the_publisher_is_set_in_one_place_and_every_page_that_names_it_follows(tmp_path):
+    project = _project_copy(tmp_path)
+    _with_publisher(project, PUBLISHER)
+    code, output = _build_project(project, project / "data", tmp_path / "site")
+    assert code == 0, output
+    site = tmp_path / "site"
+    statement = (site / "saavutettavuus" / "index.html").read_text(encoding="utf-8")
+    assert "Sivuston julkaisee Esimerkin hyvinvointialue. Se kertoo perhekeskusten palveluista alueilla Pohjois-Savo ja Etelä-Savo." in statement
+    assert '<a href="mailto:saavutettavuus@example.fi">' in statement
+    assert '<a href="https://palaute.example.fi/perhekeskus">' in (site / "palaute" / "index.html").read_text(encoding="utf-8")
+    assert "<author><name>Esimerkin hyvinvointialue</name></author>" in (site / "paivitykset.xml").read_text(encoding="utf-8")
+    assert "mainitse lähteeksi ”Esimerkin hyvinvointialue”" in (site / "avoin-data" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_publisher_region_missing_from_the_data_stops_the_build_with_a_finnish_message(tmp_path):
+    project = _project_copy(tmp_path)
+    _with_publisher(project, PUBLISHER.replace("etela-savo", "lappi"))
+    code, output = _build_project(project, project / "data", tmp_path / "site")
+    assert code != 0
+    assert "mkdocs.yml: julkaisijan alue 'lappi' ei ole tiedostossa alueet.yml" in output, output
