@@ -449,7 +449,7 @@ def feedback_link(catalog: Catalog, here: str, settings: SiteSettings) -> str:
 
 
 def accessibility_contact(catalog: Catalog, here: str, settings: SiteSettings) -> str:
-    return render("contact_link.html.j2", href=_contact(here, settings.publisher.accessibility), text="palautesivun")
+    return render("contact_link.html.j2", href=_contact(here, settings.publisher.accessibility))
 
 
 def _contact(here: str, target: str) -> str:
