@@ -157,7 +157,7 @@ def largest_page(site: Path) -> tuple[str, int]:
 def search_payload(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int, int]:
     """Bytes a phone with an empty cache downloads for one query's results, gzip as served:
     (total, one-time engine files, the query's own files). The query's own files are Pagefind's
-    index chunks and result fragments and our vocabulary chunks (hakusanasto/, macros/search_lexicon.py);
+    index chunks and result fragments and our vocabulary chunks (hakusanasto/, macros/publish/search_lexicon.py);
     the engine is Pagefind's wasm, scripts and metadata and the vocabulary's index.json."""
     from playwright.sync_api import sync_playwright
 

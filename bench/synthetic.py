@@ -21,8 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.catalog import load_catalog
-from macros.levels import LEVELS
+from macros.data.catalog import load_catalog
+from macros.data.levels import LEVELS
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED = ("sanasto.yml", "lahteet.yml", "kayttoonotto.yml", "apua_heti.yml")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from macros.build import build
+from macros.adapter.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out"

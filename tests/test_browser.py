@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from macros.catalog import load_catalog
+from macros.data.catalog import load_catalog
 
 METHODS = load_catalog("data").methods
 

@@ -30,7 +30,7 @@ def test_bad_data_stops_the_build_with_a_finnish_message_and_writes_nothing(data
 
 
 def test_check_command_reports_without_building(data_copy):
-    command = [sys.executable, "-m", "macros.check"]
+    command = [sys.executable, "-m", "macros.data.check"]
     good = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert good.returncode == 0 and good.stdout.startswith("Tiedot kunnossa: 18 menetelmää")
     replace_in(data_copy / "organisations.yml", "tyyppi: jarjesto", "tyyppi: yhdistys")

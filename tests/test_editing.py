@@ -17,20 +17,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT, at, build_site, replace_in
-from macros import catalog as catalog_module
-from macros import json_schema, schema
-from macros.catalog import load_catalog
-from macros.freshness import months_before
-from macros.problems import DataError, Position
-from macros.validate import validate_file
-from macros.yaml_source import load_yaml
+from macros.data import catalog as catalog_module
+from macros.data import json_schema, schema
+from macros.data.catalog import load_catalog
+from macros.data.freshness import months_before
+from macros.data.problems import DataError, Position
+from macros.data.validate import validate_file
+from macros.data.yaml_source import load_yaml
 from test_validation import TODAY, problems
 
 FILES = {spec.path: spec for spec in schema.FILES}
 
 
 def test_committed_schemas_are_current_and_published(site):
-    result = subprocess.run([sys.executable, "-m", "macros.json_schema", "--check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros.data.json_schema", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     for spec in schema.FILES:
         name = json_schema.file_name(spec)
@@ -128,7 +128,7 @@ def test_stale_records_are_warnings_in_the_check_and_listed_for_editors(data_cop
     path = data_copy / "organisations.yml"
     replace_in(path, "  tarkistettu: 2026-11-23", "  tarkistettu: 2024-01-15")
     where = at(path, "tarkistettu: 2024-01-15", "2024-01-15")
-    check = subprocess.run([sys.executable, "-m", "macros.check", str(data_copy)], cwd=ROOT, capture_output=True, text=True)
+    check = subprocess.run([sys.executable, "-m", "macros.data.check", str(data_copy)], cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0
     assert "Varoituksia 1: nämä tiedot kannattaa tarkistaa." in check.stdout
     assert (
@@ -150,7 +150,7 @@ def test_failed_build_leaves_the_previous_site_whole(data_copy, tmp_path):
     site_dir = tmp_path / "site"
     site_dir.mkdir()
     (site_dir / "index.html").write_text("edellinen sivusto", encoding="utf-8")
-    command = [sys.executable, "-m", "macros.build", "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "macros.adapter.build", "--site-dir", str(site_dir)]
     env = {"SITE_DATA_DIR": str(data_copy), "PATH": "/usr/bin:/bin"}
 
     replace_in(data_copy / "services.yml", "  taso: punainen", "  taso: oranssi")

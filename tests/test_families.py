@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import at, replace_in
-from macros.catalog import load_catalog
+from macros.data.catalog import load_catalog
 from test_services import map_columns
 from test_site import article
 from test_validation import problems

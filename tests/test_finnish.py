@@ -1,5 +1,5 @@
-"""Finnish analysis for search (macros.finnish) and the vocabulary files it feeds
-(macros.search_lexicon), with Voikko and simplemma as the build uses them."""
+"""Finnish analysis for search (macros.publish.finnish) and the vocabulary files it feeds
+(macros.publish.search_lexicon), with Voikko and simplemma as the build uses them."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 
 from conftest import at, build_site, replace_in
-from macros.finnish import analyse, fold, paradigms, words
-from macros.records import Origin, SynonymGroup
-from macros.problems import Position
-from macros.search_lexicon import build, chunk_path
+from macros.data.problems import Position
+from macros.data.records import Origin, SynonymGroup
+from macros.publish.finnish import analyse, fold, paradigms, words
+from macros.publish.search_lexicon import build, chunk_path
 from test_validation import problems
 
 
@@ -118,5 +118,5 @@ def test_a_bad_synonym_file_stops_the_build_with_file_and_line(data_copy, tmp_pa
 
 def test_a_data_folder_without_a_synonym_file_builds(data_copy):
     (data_copy / "synonyymit.yml").unlink()
-    from macros.catalog import load_catalog
+    from macros.data.catalog import load_catalog
     assert load_catalog(data_copy).synonym_groups == []

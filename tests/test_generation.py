@@ -10,10 +10,10 @@ import time
 import pytest
 
 from conftest import ROOT
-from macros import parallel
-from macros.catalog import load_catalog
-from macros.output import Heading, SiteSettings, article
-from macros.site import generated_pages
+from macros.data import parallel
+from macros.data.catalog import load_catalog
+from macros.pages.output import Heading, SiteSettings, article
+from macros.pages.site import generated_pages
 
 
 def test_heading_lines_become_headings_with_permalinks_and_the_rest_passes_untouched():

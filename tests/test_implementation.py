@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import at, build_site, replace_in
-from macros.catalog import load_catalog
+from macros.data.catalog import load_catalog
 from test_site import article, text_of
 from test_validation import problems
 

@@ -8,7 +8,7 @@ import pytest
 from bench import synthetic
 from conftest import build_site, serve_directory
 from test_accessibility import AXE, RUN_AXE
-from macros.site import CATALOGUE_CARD_LIMIT, MAP_PAGE_LIMIT
+from macros.pages.site import CATALOGUE_CARD_LIMIT, MAP_PAGE_LIMIT
 
 SCALE = synthetic.Scale(methods=CATALOGUE_CARD_LIMIT + 10, services=MAP_PAGE_LIMIT + 100, municipalities=30, regions=3, organisations=10, life_situations=2)
 

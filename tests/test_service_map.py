@@ -6,7 +6,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from macros.catalog import load_catalog
+from macros.data.catalog import load_catalog
 
 CATALOG = load_catalog("data")
 ALL = set(CATALOG.services)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import build_site, replace_in
-from macros.catalog import load_catalog
+from macros.data.catalog import load_catalog
 from test_site import article
 from test_validation import problems
 

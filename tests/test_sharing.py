@@ -15,8 +15,8 @@ import jsonschema
 import pytest
 
 from conftest import SITE_URL, at, build_site, replace_in, serve_directory
-from macros.catalog import load_catalog
-from macros.open_data import EXPORTS
+from macros.data.catalog import load_catalog
+from macros.publish.open_data import EXPORTS
 
 CATALOG = load_catalog("data")
 ATOM = "{http://www.w3.org/2005/Atom}"

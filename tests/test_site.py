@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from macros.catalog import load_catalog
+from macros.data.catalog import load_catalog
 
 CATALOG = load_catalog("data")
 

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from conftest import at, replace_in
-from macros.catalog import load_catalog
-from macros.problems import DataError
+from macros.data.catalog import load_catalog
+from macros.data.problems import DataError
 
 TODAY = date(2026, 12, 1)  # the last date any record was checked
 

@@ -1,6 +1,6 @@
 """Build the site for publishing without ever leaving a half-written site behind.
 
-    python -m macros.build [--site-dir site]
+    python -m macros.adapter.build [--site-dir site]
 
 MkDocs writes into its output folder as it goes, and strict mode fails only at the end,
 so a failed build could leave a partly new site where a deploy would pick it up. This
@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def build(site_dir: Path) -> int:
@@ -46,7 +46,7 @@ def _swap(fresh: Path, site_dir: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.build", description="Rakentaa sivuston turvallisesti.")
+    parser = argparse.ArgumentParser(prog="python -m macros.adapter.build", description="Rakentaa sivuston turvallisesti.")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     return build(parser.parse_args(argv).site_dir)
 

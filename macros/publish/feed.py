@@ -11,11 +11,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from macros import urls
-from macros.catalog import Catalog
-from macros.output import PublishedFile, SiteSettings
-from macros.records import first_id, title_of
-from macros.render import render
+from macros.data.catalog import Catalog
+from macros.data.records import first_id, title_of
+from macros.pages import urls
+from macros.pages.output import PublishedFile, SiteSettings
+from macros.pages.render import render
 
 LIMIT = 100  # newest entries; the feed does not grow with the whole country
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "perhekeskuksen-menetelmat-ja-palvelut/syote")

@@ -3,7 +3,7 @@
 Pagefind finds the words a page writes (stemmed with Snowball, and as prefixes). It does not
 know that "tilanteessa" is a form of "tilanne", that "kotiväkivalta" is a kind of
 "väkivalta", or that "depressio" means "masennus". At build time every word the site indexes
-is analysed (macros.finnish); the browser gets, in small files:
+is analysed (macros.publish.finnish); the browser gets, in small files:
 
 - for every form of every word the site uses (simplemma's paradigms, so also forms the site
   never writes): its *key*, the base form Voikko gives;
@@ -22,9 +22,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from macros.finnish import Analysis, analyse, fold, paradigms, words
-from macros.output import PublishedFile
-from macros.records import SynonymGroup
+from macros.data.records import SynonymGroup
+from macros.pages.output import PublishedFile
+from macros.publish.finnish import Analysis, analyse, fold, paradigms, words
 
 FOLDER = "hakusanasto"
 CHUNK_ENTRIES = 1500  # forms per chunk before it is split by one more letter

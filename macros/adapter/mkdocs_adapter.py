@@ -1,7 +1,7 @@
 """MkDocs adapter: the hook file (mkdocs.yml `hooks:`). Kept thin.
 
-It only passes data between MkDocs and the plain functions in macros.catalog, macros.site
-and macros.search_index. macros/mkdocs_macros.py is its twin for mkdocs-macros.
+It only passes data between MkDocs and the plain functions in macros.data.catalog, macros.pages.site
+and macros.publish.search_index. macros/adapter/mkdocs_macros.py is its twin for mkdocs-macros.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 # MkDocs imports hook files by path; make the project root importable for `macros.*`.
-_ROOT = Path(__file__).resolve().parent.parent
+_ROOT = Path(__file__).resolve().parents[2]
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
@@ -23,14 +23,15 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
-from macros.catalog import Catalog, load_catalog  # noqa: E402
-from macros.finnish import AnalyserMissing  # noqa: E402
-from macros.freshness import DEFAULT_MONTHS  # noqa: E402
-from macros.problems import DataError  # noqa: E402
-from macros.output import GeneratedPage, Publisher, SiteSettings, write_files  # noqa: E402
-from macros.parallel import Background, ParallelError  # noqa: E402
-from macros.search_index import SearchIndex, SearchIndexError  # noqa: E402
-from macros.site import generated_pages, published_files, schema_files  # noqa: E402
+from macros.data.catalog import Catalog, load_catalog  # noqa: E402
+from macros.data.freshness import DEFAULT_MONTHS  # noqa: E402
+from macros.data.parallel import Background, ParallelError  # noqa: E402
+from macros.data.problems import DataError  # noqa: E402
+from macros.pages.output import GeneratedPage, Publisher, SiteSettings, write_files  # noqa: E402
+from macros.pages.site import generated_pages  # noqa: E402
+from macros.publish.files import published_files, schema_files  # noqa: E402
+from macros.publish.finnish import AnalyserMissing  # noqa: E402
+from macros.publish.search_index import SearchIndex, SearchIndexError  # noqa: E402
 
 
 def _options(config: MkDocsConfig) -> dict:
@@ -51,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     catalog_for(config)
     gc.collect()
     # The catalogue lives as long as the build: Python's cyclic collector need not walk it at
-    # every collection, and forked children (macros.parallel) need not copy it.
+    # every collection, and forked children (macros.data.parallel) need not copy it.
     gc.freeze()
     return config
 

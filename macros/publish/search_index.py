@@ -25,10 +25,10 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from macros import search_lexicon
-from macros.finnish import words
-from macros.output import PublishedFile, write_files
-from macros.records import SynonymGroup
+from macros.data.records import SynonymGroup
+from macros.pages.output import PublishedFile, write_files
+from macros.publish import search_lexicon
+from macros.publish.finnish import words
 
 ROOT_SELECTOR = "article.md-content__inner"
 # Pagefind itself skips elements marked data-pagefind-ignore (facet pages use that).
@@ -102,7 +102,7 @@ class SearchIndex:
 
     def write(self, site_dir: Path, synonyms: list[SynonymGroup]) -> None:
         """The finished bundle into site_dir/pagefind, and the search vocabulary beside it
-        (macros.search_lexicon), made while Pagefind builds its index. Pagefind's own WriteFiles
+        (macros.publish.search_lexicon), made while Pagefind builds its index. Pagefind's own WriteFiles
         answers before its last writes have landed, and the service exits at once when its
         input closes, which can leave a file cut short; so the files are asked for and written here."""
         try:

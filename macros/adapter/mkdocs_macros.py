@@ -1,5 +1,5 @@
 """mkdocs-macros module (mkdocs.yml `plugins: macros: module_name:`): each fragment of
-macros.site becomes a macro for hand-written pages. Kept apart from the hook file because
+macros.pages.site becomes a macro for hand-written pages. Kept apart from the hook file because
 mkdocs-macros would call a hook file's `on_post_build` as its own."""
 
 from __future__ import annotations
@@ -8,12 +8,13 @@ import sys
 from functools import partial
 from pathlib import Path
 
-_ROOT = Path(__file__).resolve().parent.parent
+_ROOT = Path(__file__).resolve().parents[2]
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from macros.mkdocs_adapter import catalog_for, settings_for  # noqa: E402
-from macros.site import FRAGMENTS, MissingRecord, record_link  # noqa: E402
+from macros.adapter.mkdocs_adapter import catalog_for, settings_for  # noqa: E402
+from macros.pages.site import MissingRecord, record_link  # noqa: E402
+from macros.publish.files import FRAGMENTS  # noqa: E402
 
 
 def define_env(env) -> None:

@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from macros import schema
-from macros.parallel import in_child
-from macros.problems import DataError, Position, Problem
-from macros.records import Area, Helpline, LifeSituation, Method, Observation, Organisation, Service, Source, Stage, SynonymGroup, Term
-from macros.validate import did_you_mean, record_label, validate_file
-from macros.yaml_source import Mapping, Sequence, load_yaml
+from macros.data import schema
+from macros.data.parallel import in_child
+from macros.data.problems import DataError, Position, Problem
+from macros.data.records import Area, Helpline, LifeSituation, Method, Observation, Organisation, Service, Source, Stage, SynonymGroup, Term
+from macros.data.validate import did_you_mean, record_label, validate_file
+from macros.data.yaml_source import Mapping, Sequence, load_yaml
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Turn the loaded YAML of one file into typed records, collecting every problem.
 
 Checks here need only the record itself (shape, types, formats). Checks across
-records and files (duplicate ids, references) live in macros.catalog.
+records and files (duplicate ids, references) live in macros.data.catalog.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from macros.problems import Position, Problem
-from macros.records import Origin
-from macros.schema import Collection, DataFile, Field, Kind, RecordSpec
-from macros.yaml_source import Mapping, Sequence
+from macros.data.problems import Position, Problem
+from macros.data.records import Origin
+from macros.data.schema import Collection, DataFile, Field, Kind, RecordSpec
+from macros.data.yaml_source import Mapping, Sequence
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -8,11 +8,11 @@ engines and a plain link for everyone else. No plugin needed: these are generate
 
 from __future__ import annotations
 
-from macros import urls
-from macros.catalog import Catalog
-from macros.output import PublishedFile, SiteSettings
-from macros.records import title_of
-from macros.render import render
+from macros.data.catalog import Catalog
+from macros.data.records import title_of
+from macros.pages import urls
+from macros.pages.output import PublishedFile, SiteSettings
+from macros.pages.render import render
 
 
 def redirect_pages(catalog: Catalog, settings: SiteSettings, published: set[str]) -> list[PublishedFile]:

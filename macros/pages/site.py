@@ -14,18 +14,16 @@ from typing import Callable
 
 from markupsafe import escape
 
-from macros import feed, hsds, json_schema, open_data, structured_data, urls
-from macros.catalog import Catalog, schema_collection
-from macros.embeds import embed_cards, share
-from macros.finnish import fold
-from macros.freshness import stale_records
-from macros.output import GeneratedPage, PublishedFile, SiteSettings, article
-from macros.parallel import split_map
-from macros.records import Area, LifeSituation, Method, Observation, Organisation, Service, title_of
-from macros.redirects import redirect_pages
-from macros.render import render
-from macros.levels import LEVELS
-from macros.schema import FILES, RecordSpec
+from macros.data.catalog import Catalog
+from macros.data.freshness import stale_records
+from macros.data.levels import LEVELS
+from macros.data.parallel import split_map
+from macros.data.records import Area, LifeSituation, Method, Observation, Organisation, Service, title_of
+from macros.data.schema import FILES, RecordSpec
+from macros.pages import structured_data, urls
+from macros.pages.output import GeneratedPage, SiteSettings, article
+from macros.pages.render import render
+from macros.pages.sharing import share
 
 
 @dataclass(frozen=True)
@@ -83,22 +81,6 @@ def _render_page(job: Callable[[], GeneratedPage]) -> GeneratedPage:
     return job()
 
 
-def schema_files() -> list[PublishedFile]:
-    """JSON Schemas of the data files, for editors' tools (the editing guide links to them)."""
-    return [PublishedFile(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
-
-
-def published_files(catalog: Catalog, settings: SiteSettings, pages: list[GeneratedPage]) -> list[PublishedFile]:
-    """Files no page links to by path: embed cards, redirects from earlier ids, open data
-    exports and the feed of changes."""
-    files = embed_cards(catalog, settings)
-    published = {page.url for page in pages + files}
-    files += redirect_pages(catalog, settings, published)
-    files += open_data.exports(catalog, settings, published)
-    files.append(feed.atom(catalog, settings))
-    return files
-
-
 def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
     """Every facet value that at least one method has; only these get a page."""
     used = []
@@ -120,7 +102,6 @@ class About:
 # What a search result says it is (a Pagefind filter, printed by overrides/main.html); other pages are "Sivu".
 SEARCH_KINDS = {LifeSituation: "Perheille", Method: "Menetelmä", Service: "Palvelu", Organisation: "Toimija", Area: "Alue"}
 # The search page's kind filter, in this order, with the ASCII value the address keeps (?tyyppi=palvelu).
-SEARCH_KIND_SLUGS = tuple((fold(kind), kind) for kind in (*SEARCH_KINDS.values(), "Sivu"))
 
 
 def _page(settings: SiteSettings, url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), about: About | None = None, **context: object) -> GeneratedPage:
@@ -417,26 +398,8 @@ def describe_format(field) -> str:
     return "; ".join(parts)
 
 
-def open_data_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
-    """The Avoin data page: every export with its count, formats, licence and fields."""
-    exports = [(e, len(open_data.records_of(catalog, e))) for e in open_data.EXPORTS]
-    return render(
-        "open_data.html.j2",
-        links=urls.Links(here),
-        exports=exports,
-        fields={e.name: schema_collection(e.collection).spec.fields for e in open_data.EXPORTS},
-        describe=describe_format,
-        directory=open_data.DIRECTORY,
-        licence=open_data.LICENCE,
-        publisher=settings.publisher.name,
-        hsds_counts=[f"{len(catalog.organisations)} toimijaa", f"{len(catalog.services)} palvelua"],
-        hsds_mapping=hsds.MAPPING,
-        feed=urls.FEED,
-    )
-
-
 def publisher(catalog: Catalog, here: str, settings: SiteSettings) -> str:
-    """Who publishes the site and for which areas, from mkdocs.yml (macros.output.Publisher)."""
+    """Who publishes the site and for which areas, from mkdocs.yml (macros.pages.output.Publisher)."""
     regions = [_configured_area(catalog, area_id) for area_id in settings.publisher.regions]
     return render("publisher.html.j2", publisher=settings.publisher, regions=regions)
 
@@ -463,10 +426,6 @@ def _configured_area(catalog: Catalog, area_id: str):
     return catalog.areas[area_id]
 
 
-def search_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
-    return render("search_page.html.j2", links=urls.Links(here), kinds=SEARCH_KIND_SLUGS)
-
-
 FRAGMENTS = {
     "menetelmaluettelo": method_catalogue,
     "toimijaluettelo": organisation_list,
@@ -480,8 +439,6 @@ FRAGMENTS = {
     "elamantilanteet": life_situations,
     "apua_heti": urgent_help,
     "kenttaopas": field_guide,
-    "avoin_data": open_data_page,
-    "hakusivu": search_page,
     "julkaisija": publisher,
     "palautekanava": feedback_link,
     "saavutettavuuspalaute": accessibility_contact,

@@ -11,8 +11,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from macros.freshness import DEFAULT_MONTHS
-from macros.render import render
+from macros.data.freshness import DEFAULT_MONTHS
+from macros.pages.render import render
 
 
 @dataclass(frozen=True)

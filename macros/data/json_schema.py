@@ -1,4 +1,4 @@
-"""JSON Schema for each data file, generated from macros.schema, the validator's own definitions.
+"""JSON Schema for each data file, generated from macros.data.schema, the validator's own definitions.
 
 Editors' tools (VS Code with the YAML extension, and others that read
 `# yaml-language-server: $schema=…`) use these to complete field names, show the Finnish
@@ -6,7 +6,7 @@ help and flag mistakes while typing. The schemas know shapes, types, formats and
 values; whether a referenced id exists is checked by the validator only, so a schema never
 needs regenerating when data changes.
 
-`python -m macros.json_schema` rewrites the committed copies in schemas/.
+`python -m macros.data.json_schema` rewrites the committed copies in schemas/.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ import json
 import sys
 from pathlib import Path
 
-from macros.schema import FILES, DataFile, Field, Kind, RecordSpec
-from macros.validate import ALLOWED_SCHEMES, PHONE, SLUG
+from macros.data.schema import FILES, DataFile, Field, Kind, RecordSpec
+from macros.data.validate import ALLOWED_SCHEMES, PHONE, SLUG
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 _URL = r"^(?:https?://[^\s/]+\S*|mailto:\S+|tel:\S+)$"
 
 assert set(ALLOWED_SCHEMES) == {"http", "https", "mailto", "tel"}, "keep _URL in step with the validator"
@@ -111,7 +111,7 @@ def main(argv: list[str]) -> int:
             SCHEMA_DIR.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
     if stale and "--check" in argv:
-        print("Vanhentuneet skeemat: " + ", ".join(stale) + ". Aja: python -m macros.json_schema", file=sys.stderr)
+        print("Vanhentuneet skeemat: " + ", ".join(stale) + ". Aja: python -m macros.data.json_schema", file=sys.stderr)
         return 1
     return 0
 

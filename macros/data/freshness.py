@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from macros.catalog import Catalog
-from macros.problems import Position, Problem
+from macros.data.catalog import Catalog
+from macros.data.problems import Position, Problem
 
 DEFAULT_MONTHS = 12
 

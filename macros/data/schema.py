@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from macros import records
-from macros.levels import LEVELS
+from macros.data import records
+from macros.data.levels import LEVELS
 
 
 class Kind(Enum):

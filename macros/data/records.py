@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from macros.problems import Position
+from macros.data.problems import Position
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import uuid
 
-from macros import urls
-from macros.catalog import Catalog
-from macros.levels import LEVEL_INFO
-from macros.output import SiteSettings
-from macros.records import Organisation, Service, first_id
+from macros.data.catalog import Catalog
+from macros.data.levels import LEVEL_INFO
+from macros.data.records import Organisation, Service, first_id
+from macros.pages import urls
+from macros.pages.output import SiteSettings
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "perhekeskuksen-menetelmat-ja-palvelut")
 STATUS = {"aktiivinen": "active", "tauolla": "temporarily closed", "lakkautettu": "defunct"}

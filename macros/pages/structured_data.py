@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
-from macros.catalog import Catalog
-from macros.output import SiteSettings
-from macros.records import Method, Organisation, Service
+from macros.data.catalog import Catalog
+from macros.data.records import Method, Organisation, Service
+from macros.pages.output import SiteSettings
 
 PUBLIC_BODIES = {"kunta", "kuntayhtyma", "valtion-laitos", "ministerio"}  # toimijatyypit of public providers
 

@@ -2,7 +2,7 @@
 
 The JSON keeps the Finnish field names of the data files, so the editors' field guide
 describes it too, and adds `osoite`, the record's page. Each export's JSON Schema is
-generated from macros.schema like the editors' schemas. The CSV is for spreadsheets:
+generated from macros.data.schema like the editors' schemas. The CSV is for spreadsheets:
 UTF-8 with BOM and semicolons, as Excel expects in Finland.
 """
 
@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from macros import hsds, json_schema, urls
-from macros.catalog import Catalog, schema_collection
-from macros.output import PublishedFile, SiteSettings
-from macros.schema import Kind, RecordSpec
+from macros.data import json_schema
+from macros.data.catalog import Catalog, schema_collection
+from macros.data.schema import Kind, RecordSpec
+from macros.pages import urls
+from macros.pages.output import PublishedFile, SiteSettings
+from macros.publish import hsds
 
 DIRECTORY = "data/"
 LICENCE = {"nimi": "CC BY 4.0", "osoite": "https://creativecommons.org/licenses/by/4.0/deed.fi"}

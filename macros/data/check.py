@@ -1,6 +1,6 @@
 """Check every data file without building the site.
 
-    python -m macros.check [datakansio] [--kuukautta N]
+    python -m macros.data.check [datakansio] [--kuukautta N]
 
 Prints one Finnish line per problem and exits 1 when there are errors. Records not checked
 against their sources for N months (default 12) are listed as warnings; they do not fail.
@@ -13,14 +13,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from macros.catalog import load_catalog
-from macros.freshness import DEFAULT_MONTHS, stale_records, warnings
-from macros.problems import DataError
+from macros.data.catalog import load_catalog
+from macros.data.freshness import DEFAULT_MONTHS, stale_records, warnings
+from macros.data.problems import DataError
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.check", description="Tarkistaa sivuston tiedot.")
-    parser.add_argument("datakansio", nargs="?", default=Path(__file__).resolve().parent.parent / "data", type=Path)
+    parser = argparse.ArgumentParser(prog="python -m macros.data.check", description="Tarkistaa sivuston tiedot.")
+    parser.add_argument("datakansio", nargs="?", default=Path(__file__).resolve().parents[2] / "data", type=Path)
     parser.add_argument("--kuukautta", type=int, default=DEFAULT_MONTHS, help="kuinka vanha tarkistus on varoituksen arvoinen")
     options = parser.parse_args(argv)
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from macros.levels import LEVEL_INFO
+from macros.data.levels import LEVEL_INFO
 
 TEMPLATES = Path(__file__).parent / "templates"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")

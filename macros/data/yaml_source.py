@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from macros.problems import Position, Problem
+from macros.data.problems import Position, Problem
 
 
 class Mapping(dict):

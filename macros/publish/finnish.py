@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Word classes that carry no topic of their own: a query may match without them.
 FUNCTION_CLASSES = frozenset({"sidesana", "kieltosana", "asemosana", "suhdesana", "huudahdussana"})
 FUNCTION_LEMMAS = frozenset({"olla", "voida", "miten", "miksi", "milloin", "kuinka", "enää", "myös", "vain", "jo", "vielä", "nyt", "aina", "koko"})

@@ -1,0 +1,61 @@
+"""Everything published beside the pages: the files no page links to by path, and the
+Avoin data and Haku pages' fragments, which describe what is published."""
+
+from __future__ import annotations
+
+from macros.data import json_schema
+from macros.data.catalog import Catalog, schema_collection
+from macros.data.schema import FILES
+from macros.pages import urls
+from macros.pages.output import GeneratedPage, PublishedFile, SiteSettings
+from macros.pages.render import render
+from macros.pages.site import FRAGMENTS as PAGE_FRAGMENTS, SEARCH_KINDS, describe_format
+from macros.publish import feed, hsds, open_data
+from macros.publish.embeds import embed_cards
+from macros.publish.finnish import fold
+from macros.publish.redirects import redirect_pages
+
+
+def schema_files() -> list[PublishedFile]:
+    """JSON Schemas of the data files, for editors' tools (the editing guide links to them)."""
+    return [PublishedFile(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
+
+
+def published_files(catalog: Catalog, settings: SiteSettings, pages: list[GeneratedPage]) -> list[PublishedFile]:
+    """Files no page links to by path: embed cards, redirects from earlier ids, open data
+    exports and the feed of changes."""
+    files = embed_cards(catalog, settings)
+    published = {page.url for page in pages + files}
+    files += redirect_pages(catalog, settings, published)
+    files += open_data.exports(catalog, settings, published)
+    files.append(feed.atom(catalog, settings))
+    return files
+
+
+def open_data_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    """The Avoin data page: every export with its count, formats, licence and fields."""
+    exports = [(e, len(open_data.records_of(catalog, e))) for e in open_data.EXPORTS]
+    return render(
+        "open_data.html.j2",
+        links=urls.Links(here),
+        exports=exports,
+        fields={e.name: schema_collection(e.collection).spec.fields for e in open_data.EXPORTS},
+        describe=describe_format,
+        directory=open_data.DIRECTORY,
+        licence=open_data.LICENCE,
+        publisher=settings.publisher.name,
+        hsds_counts=[f"{len(catalog.organisations)} toimijaa", f"{len(catalog.services)} palvelua"],
+        hsds_mapping=hsds.MAPPING,
+        feed=urls.FEED,
+    )
+
+
+SEARCH_KIND_SLUGS = tuple((fold(kind), kind) for kind in (*SEARCH_KINDS.values(), "Sivu"))
+
+
+def search_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    return render("search_page.html.j2", links=urls.Links(here), kinds=SEARCH_KIND_SLUGS)
+
+
+# Every macro of the written pages: the pages' fragments and the publishing ones.
+FRAGMENTS = {**PAGE_FRAGMENTS, "avoin_data": open_data_page, "hakusivu": search_page}
