@@ -4,7 +4,9 @@
 
 Writes KANSIO/docs/ and KANSIO/mkdocs.yml: the written pages with their macro calls already
 rendered, every generated page as a Markdown file holding its finished article HTML, the JSON
-Schemas and the theme's extra assets. Material's successor Zensical reads such a folder
+Schemas and the theme's extra assets. Every page is written as `<its URL>/index.md`: our links are
+relative to the page's URL, MkDocs leaves links in HTML alone, and Zensical resolves every relative
+link from the source file's folder; only when the two folders are the same do both builders agree. Material's successor Zensical reads such a folder
 (scripts/zensical-build). The MkDocs build does not use this module: it keeps its hook.
 Only the command reads mkdocs.yml through MkDocs; write_plain_docs needs no MkDocs.
 """
@@ -12,12 +14,13 @@ Only the command reads mkdocs.yml through MkDocs; write_plain_docs needs no MkDo
 from __future__ import annotations
 
 import argparse
+import posixpath
+import re
 import shutil
 import sys
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-import re
 
 import yaml
 from jinja2 import Environment, StrictUndefined
@@ -33,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 ASSETS = ROOT / "overrides" / "assets"  # the theme's extra CSS, scripts and images (mkdocs.yml extra_css)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+# A Markdown link to a relative target (not a scheme, an absolute path or an anchor).
+_RELATIVE_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|/|#)([^)\s]+)\)")
 
 
 @dataclass(frozen=True)
@@ -67,20 +72,41 @@ def plain_page(page: GeneratedPage) -> PublishedFile:
     """A generated page as Markdown: front matter and the article, which is HTML to its last
     heading (macros.output.article), so Markdown passes it through unchanged."""
     text = render("plain_page.md.j2", title=page.meta["title"], description=page.meta["description"], article=Markup(page.html))
-    return PublishedFile(page.path, text)
+    return PublishedFile(f"{page.url}index.md", text)
 
 
 def _copy_written_pages(catalog: Catalog, settings: SiteSettings, source: Path, target: Path) -> None:
     for path in sorted(source.rglob("*")):
         if path.is_dir():
             continue
-        relative = path.relative_to(source)
-        destination = target / relative
+        relative = path.relative_to(source).as_posix()
+        destination = target / (own_folder(relative) if path.suffix == ".md" else relative)
         destination.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
-            destination.write_text(rendered_page(catalog, settings, path, relative.as_posix()), encoding="utf-8")
+            text = relocated_links(rendered_page(catalog, settings, path, relative), relative)
+            destination.write_text(text, encoding="utf-8")
         else:
             shutil.copy2(path, destination)
+
+
+def own_folder(relative: str) -> str:
+    """Where a docs/ page goes in the folder: 'tietoa.md' -> 'tietoa/index.md'; index pages stay."""
+    return page_url(relative) + "index.md"
+
+
+def relocated_links(text: str, relative: str) -> str:
+    """The Markdown links of the page at docs/`relative`, pointing from its place in the folder to
+    their targets' places. Both builders resolve these links from the source file; links in
+    HTML are relative to the URL, which does not change, and stay."""
+    old_folder, new_folder = posixpath.dirname(relative), posixpath.dirname(own_folder(relative))
+
+    def relocated(found: re.Match) -> str:
+        target, hash_sign, anchor = found[1].partition("#")
+        path = posixpath.normpath(posixpath.join(old_folder, target))
+        path = own_folder(path) if path.endswith(".md") else path
+        return f"]({posixpath.relpath(path, new_folder or '.')}{hash_sign}{anchor})"
+
+    return _RELATIVE_LINK.sub(relocated, text)
 
 
 def rendered_page(catalog: Catalog, settings: SiteSettings, path: Path, relative: str) -> str:
@@ -162,13 +188,22 @@ def site_from_mkdocs(config, site_dir: str = "") -> PlainSite:
         name=config.site_name,
         description=config.site_description or "",
         site_url=config.site_url or "",
-        nav=tuple(config.nav or ()),
+        nav=tuple(_moved_nav(config.nav or [])),
         theme=tuple(theme.items()),
         extra_css=tuple(config.extra_css),
         extra_javascript=tuple(_script(s) for s in config.extra_javascript),
         markdown_extensions=tuple(_extension(name, config.mdx_configs) for name in config.markdown_extensions),
         site_dir=site_dir,
     )
+
+
+def _moved_nav(nav):
+    """mkdocs.yml's nav with each page at its place in the folder (own_folder)."""
+    if isinstance(nav, str):
+        return own_folder(nav) if nav.endswith(".md") and "://" not in nav else nav
+    if isinstance(nav, dict):
+        return {title: _moved_nav(item) for title, item in nav.items()}
+    return [_moved_nav(item) for item in nav]
 
 
 def _script(script) -> str | dict:
