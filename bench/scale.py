@@ -278,7 +278,7 @@ def _bucket(filename: str, function: str) -> str:
     if filename == "~":
         return "C-funktiot (kirjoitus levylle, merkkijonot, säännölliset lausekkeet)"
     if "/macros/" in filename and "site-packages" not in filename:
-        return "macros/" + Path(filename).name
+        return "macros/" + filename.split("/macros/")[-1]
     found = re.search(r"site-packages/([^/]+)", filename)
     if found:
         return found.group(1).removesuffix(".py")
