@@ -30,7 +30,7 @@ from macros.data.catalog import Catalog, load_catalog
 from macros.data.problems import DataError
 from macros.pages.output import GeneratedPage, PublishedFile, SiteSettings, write_files
 from macros.pages.render import render
-from macros.pages.site import MissingRecord, generated_pages, record_link
+from macros.pages.site import MissingRecord, at_macro, generated_pages
 from macros.publish.files import FRAGMENTS, published_files, schema_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -121,7 +121,7 @@ def rendered_page(catalog: Catalog, settings: SiteSettings, path: Path, relative
     try:
         body = _environment().from_string(text[found.end():]).render(macros_for(catalog, settings, page_url(relative)))
     except MissingRecord as error:
-        raise MissingRecord(f"{_where(path, str(error))}: {error}") from None
+        raise at_macro(error, path, ROOT) from None
     return text[: found.end()] + body
 
 
@@ -134,13 +134,8 @@ def page_url(relative: str) -> str:
 
 
 def macros_for(catalog: Catalog, settings: SiteSettings, here: str) -> dict:
-    """The macros a written page may call, the same functions mkdocs_macros.py gives mkdocs-macros."""
-    macros = {name: partial(fragment, catalog, here, settings) for name, fragment in FRAGMENTS.items()}
-
-    def tietue(laji: str, tunniste: str, ennen: str = "", jalkeen: str = "", valinnainen: bool = False) -> str:
-        return record_link(catalog, here, laji, tunniste, ennen, jalkeen, valinnainen)
-
-    return {**macros, "tietue": tietue}
+    """The macros a written page may call: the same functions mkdocs_macros.py gives mkdocs-macros."""
+    return {name: partial(fragment, catalog, here, settings) for name, fragment in FRAGMENTS.items()}
 
 
 _jinja: Environment | None = None
@@ -153,16 +148,6 @@ def _environment() -> Environment:
     if _jinja is None:
         _jinja = Environment(undefined=StrictUndefined, keep_trailing_newline=True, comment_start_string="{##", comment_end_string="##}")
     return _jinja
-
-
-def _where(path: Path, message: str) -> str:
-    """docs/page.md:line of the first macro call naming the record in `message`, as editors count lines."""
-    quoted = re.search(r"'([^']+)'", message)
-    name = quoted[1] if quoted else ""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    line = next((n for n, content in enumerate(lines, 1) if "{{" in content and name in content), 1)
-    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-    return f"{shown}:{line}"
 
 
 def config_text(site: PlainSite) -> str:

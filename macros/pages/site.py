@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from itertools import groupby
+from pathlib import Path
 from typing import Callable
 
 from markupsafe import escape
@@ -351,20 +352,39 @@ RECORD_KINDS = {
 
 
 class MissingRecord(LookupError):
-    """A written page links a record the data does not have: the message says which."""
+    """A written page links a record the data does not have: the message says which, and
+    `record_id` lets the caller find the macro's line in the page."""
+
+    def __init__(self, message: str, record_id: str = ""):
+        super().__init__(message)
+        self.record_id = record_id
+
+
+def at_macro(error: MissingRecord, source: Path, root: Path) -> MissingRecord:
+    """The error again, led by the page and line (as editors count) of the first macro call in
+    `source` that names the record: `docs/perheille.md:31: sivu viittaa …`."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, content in enumerate(lines, 1) if "{{" in content and error.record_id in content), 1)
+    shown = source.relative_to(root) if source.is_relative_to(root) else source
+    return MissingRecord(f"{shown}:{line}: {error}", error.record_id)
+
+
+def tietue(catalog: Catalog, here: str, settings: SiteSettings, laji: str, tunniste: str, ennen: str = "", jalkeen: str = "", valinnainen: bool = False) -> str:
+    """The written pages' macro: {{ tietue("menetelma", "lapset-puheeksi", ennen="Lue lisää: ", jalkeen=".", valinnainen=true) }}"""
+    return record_link(catalog, here, laji, tunniste, ennen, jalkeen, valinnainen)
 
 
 def record_link(catalog: Catalog, here: str, kind: str, record_id: str, lead: str = "", tail: str = "", optional: bool = False) -> str:
     """A written page's link to a record, checked against the catalogue: another county's data
     may lack the record, so an optional link renders nothing and a required one stops the build."""
     if kind not in RECORD_KINDS:
-        raise MissingRecord(f"tuntematon tietuelaji '{kind}' (sallitut: {', '.join(RECORD_KINDS)})")
+        raise MissingRecord(f"tuntematon tietuelaji '{kind}' (sallitut: {', '.join(RECORD_KINDS)})", kind)
     noun, collection, url = RECORD_KINDS[kind]
     record = catalog.collections.get(collection, {}).get(record_id)
     if record is None:
         if optional:
             return ""
-        raise MissingRecord(f"sivu viittaa {noun} '{record_id}', jota ei ole tiedoissa")
+        raise MissingRecord(f"sivu viittaa {noun} '{record_id}', jota ei ole tiedoissa", record_id)
     name = getattr(record, "display_name", None) or record.name
     return render("record_link.html.j2", href=urls.Links(here).to(url(record_id)), name=name, lead=lead, tail=tail)
 
@@ -420,9 +440,13 @@ def _contact(here: str, target: str) -> str:
     return target if target.startswith(("https://", "http://", "mailto:")) else urls.Links(here).to(target)
 
 
+class PublisherError(ValueError):
+    """mkdocs.yml's publisher settings do not match the data."""
+
+
 def _configured_area(catalog: Catalog, area_id: str):
     if area_id not in catalog.areas:
-        raise MissingRecord(f"mkdocs.yml: julkaisijan alue '{area_id}' ei ole tiedostossa alueet.yml")
+        raise PublisherError(f"mkdocs.yml: julkaisijan alue '{area_id}' ei ole tiedostossa alueet.yml")
     return catalog.areas[area_id]
 
 
@@ -438,6 +462,7 @@ FRAGMENTS = {
     "vanhentuneet": stale_list,
     "elamantilanteet": life_situations,
     "apua_heti": urgent_help,
+    "tietue": tietue,
     "kenttaopas": field_guide,
     "julkaisija": publisher,
     "palautekanava": feedback_link,
