@@ -33,11 +33,12 @@ class Build:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
 
-def build_site(data_dir: Path, site_dir: Path, strict: bool = True, **env: str) -> Build:
-    """Run `mkdocs build --strict` as a user would, with SITE_DATA_DIR pointing at `data_dir`."""
+def build_site(data_dir: Path, site_dir: Path, strict: bool = True, project: Path = ROOT, **env: str) -> Build:
+    """Run `mkdocs build --strict` as a user would, with SITE_DATA_DIR pointing at `data_dir`;
+    `project` may be a copy of the generator whose pages a test changed."""
     environment = {**os.environ, "SITE_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1", **env}
     command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=300)
     return Build(result, site_dir)
 
 

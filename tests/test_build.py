@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from xml.etree import ElementTree
@@ -121,8 +122,6 @@ def test_data_text_stays_text_in_previews_cards_feed_and_exports(data_copy, tmp_
 
 def _project_copy(tmp_path):
     """The generator's own files in a scratch folder, so a test may change a written page."""
-    import shutil
-
     copy = tmp_path / "project"
     for name in ("docs", "macros", "overrides", "data"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -130,11 +129,10 @@ def _project_copy(tmp_path):
     return copy
 
 
-def _build_project(project, data, site_dir):
-    environment = {"SITE_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_CACHE_DIR": str(ROOT / ".cache")}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=300)
-    return result.returncode, result.stdout + result.stderr
+def _build_project(project, site_dir):
+    """A build of the project copy with its own data; the Finnish paradigm cache is shared."""
+    built = build_site(project / "data", site_dir, project=project, SITE_CACHE_DIR=str(ROOT / ".cache"))
+    return built.result.returncode, built.output
 
 
 def test_a_written_page_naming_a_missing_record_stops_the_build_at_its_line(tmp_path):
@@ -143,7 +141,7 @@ def test_a_written_page_naming_a_missing_record_stops_the_build_at_its_line(tmp_
     lines = page.read_text(encoding="utf-8").splitlines()
     lines.insert(10, 'Katso {{ tietue("menetelma", "ei-tallaista") }}.')
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, output = _build_project(project, project / "data", tmp_path / "site")
+    code, output = _build_project(project, tmp_path / "site")
     assert code != 0
     assert "docs/perheille.md:11: sivu viittaa menetelmään 'ei-tallaista', jota ei ole tiedoissa" in output, output
 
@@ -179,7 +177,7 @@ def _with_publisher(project, block: str) -> None:
 def test_the_publisher_is_set_in_one_place_and_every_page_that_names_it_follows(tmp_path):
     project = _project_copy(tmp_path)
     _with_publisher(project, PUBLISHER)
-    code, output = _build_project(project, project / "data", tmp_path / "site")
+    code, output = _build_project(project, tmp_path / "site")
     assert code == 0, output
     site = tmp_path / "site"
     statement = (site / "saavutettavuus" / "index.html").read_text(encoding="utf-8")
@@ -193,6 +191,6 @@ def test_the_publisher_is_set_in_one_place_and_every_page_that_names_it_follows(
 def test_a_publisher_region_missing_from_the_data_stops_the_build_with_a_finnish_message(tmp_path):
     project = _project_copy(tmp_path)
     _with_publisher(project, PUBLISHER.replace("etela-savo", "lappi"))
-    code, output = _build_project(project, project / "data", tmp_path / "site")
+    code, output = _build_project(project, tmp_path / "site")
     assert code != 0
     assert "mkdocs.yml: julkaisijan alue 'lappi' ei ole tiedostossa alueet.yml" in output, output

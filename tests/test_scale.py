@@ -3,9 +3,12 @@ listing pages are grouped so that no page grows with the whole country."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bench import synthetic
+from bench.search_eval import RESULT_LINKS, SETTLED
 from conftest import build_site, serve_directory
 from test_accessibility import AXE, RUN_AXE
 from macros.pages.site import CATALOGUE_CARD_LIMIT, MAP_PAGE_LIMIT
@@ -65,10 +68,6 @@ def test_grouped_pages_pass_axe_on_a_phone(built, browser):
 def test_search_knows_how_many_parts_the_index_has_and_answers_a_sentence(built, browser):
     """The search page shares its forms among a sentence's words only when the index has many
     parts (each one more download); the vocabulary tells it how many Pagefind wrote."""
-    import json
-
-    from bench.search_eval import RESULT_LINKS, SETTLED
-
     index = json.loads(built.site.joinpath("hakusanasto", "index.json").read_text(encoding="utf-8"))
     assert index["osat"] == len(list(built.site.joinpath("pagefind", "index").glob("*.pf_index"))) > 1
     address, server = serve_directory(built.site)

@@ -38,10 +38,14 @@ def _options(config: MkDocsConfig) -> dict:
     return config.extra.get("perhekeskus", {})
 
 
+def data_dir_of(config: MkDocsConfig) -> Path:
+    """The data folder mkdocs.yml names (SITE_DATA_DIR), beside the config file."""
+    return Path(config.config_file_path).parent / _options(config).get("data_dir", "data")
+
+
 def catalog_for(config: MkDocsConfig) -> Catalog:
-    data_dir = Path(config.config_file_path).parent / _options(config).get("data_dir", "data")
     try:
-        return load_catalog(data_dir)
+        return load_catalog(data_dir_of(config))
     except DataError as error:
         raise PluginError(error.report()) from None
 

@@ -14,6 +14,7 @@ Only the command reads mkdocs.yml through MkDocs; write_plain_docs needs no MkDo
 from __future__ import annotations
 
 import argparse
+import functools
 import posixpath
 import re
 import shutil
@@ -138,16 +139,11 @@ def macros_for(catalog: Catalog, settings: SiteSettings, here: str) -> dict:
     return {name: partial(fragment, catalog, here, settings) for name, fragment in FRAGMENTS.items()}
 
 
-_jinja: Environment | None = None
-
-
+@functools.cache
 def _environment() -> Environment:
     """Like mkdocs.yml's macros plugin: strict, unescaped (fragments are HTML), and `{## ##}`
     comments so that `{#id}` stays a Markdown heading id."""
-    global _jinja
-    if _jinja is None:
-        _jinja = Environment(undefined=StrictUndefined, keep_trailing_newline=True, comment_start_string="{##", comment_end_string="##}")
-    return _jinja
+    return Environment(undefined=StrictUndefined, keep_trailing_newline=True, comment_start_string="{##", comment_end_string="##}")
 
 
 def config_text(site: PlainSite) -> str:
@@ -210,11 +206,11 @@ def main(argv: list[str]) -> int:
     # Settings and data folder come from mkdocs.yml exactly as the MkDocs build reads them.
     from mkdocs.config import load_config
 
-    from macros.adapter.mkdocs_adapter import settings_for
+    from macros.adapter.mkdocs_adapter import data_dir_of, settings_for
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     try:
-        catalog = load_catalog(ROOT / config.extra["perhekeskus"].get("data_dir", "data"))
+        catalog = load_catalog(data_dir_of(config))
         site = site_from_mkdocs(config, str(options.site_dir.resolve()) if options.site_dir else "")
         pages = write_plain_docs(catalog, settings_for(config), options.kansio.resolve(), site)
     except DataError as error:

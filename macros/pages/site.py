@@ -102,7 +102,6 @@ class About:
 
 # What a search result says it is (a Pagefind filter, printed by overrides/main.html); other pages are "Sivu".
 SEARCH_KINDS = {LifeSituation: "Perheille", Method: "Menetelmä", Service: "Palvelu", Organisation: "Toimija", Area: "Alue"}
-# The search page's kind filter, in this order, with the ASCII value the address keeps (?tyyppi=palvelu).
 
 
 def _page(settings: SiteSettings, url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), about: About | None = None, **context: object) -> GeneratedPage:
@@ -385,8 +384,7 @@ def record_link(catalog: Catalog, here: str, kind: str, record_id: str, lead: st
         if optional:
             return ""
         raise MissingRecord(f"sivu viittaa {noun} '{record_id}', jota ei ole tiedoissa", record_id)
-    name = getattr(record, "display_name", None) or record.name
-    return render("record_link.html.j2", href=urls.Links(here).to(url(record_id)), name=name, lead=lead, tail=tail)
+    return render("record_link.html.j2", href=urls.Links(here).to(url(record_id)), name=title_of(record), lead=lead, tail=tail)
 
 
 def urgent_help(catalog: Catalog, here: str, settings: SiteSettings) -> str:

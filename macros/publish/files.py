@@ -50,6 +50,7 @@ def open_data_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     )
 
 
+# The search page's kind filter, in this order, with the ASCII value the address keeps (?tyyppi=palvelu).
 SEARCH_KIND_SLUGS = tuple((fold(kind), kind) for kind in (*SEARCH_KINDS.values(), "Sivu"))
 
 
