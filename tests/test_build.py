@@ -75,14 +75,14 @@ def test_rated_method_shows_level_source_and_date_and_edit_links_use_the_reposit
     replace_in(
         data_copy / "methods.yml",
         "  avainsanat: [lasten asiat,",
-        "  naytto:\n    arvio: taso-3\n    lahde: kasvun-tuki-arviointikasikirja\n    arvioitu: 2025-05-02\n"
+        "  naytto:\n    arvio: taso-3\n    arvioija: Kasvun tuki -toimitus\n    lahde: kasvun-tuki-arviointikasikirja\n    arvioitu: 2025-05-02\n"
         "    linkki: https://kasvuntuki.fi/\n  avainsanat: [lasten asiat,",
     )
     built = build_site(data_copy, tmp_path / "site", SITE_REPO_URL="https://github.com/esimerkki/perhekeskus")
     assert built.result.returncode == 0, built.output
     page = built.html("menetelmat/lapset-puheeksi")
     assert '<span class="pk-evidence__level">3/5</span> Vähäinen dokumentoitu näyttö' in page
-    assert 'arvioitu <time datetime="2025-05-02">2.5.2025</time>' in page
+    assert 'arvioija: Kasvun tuki -toimitus, arvioitu <time datetime="2025-05-02">2.5.2025</time>' in page
     assert '<a href="https://kasvuntuki.fi/">Kasvun tuki – arviointikäsikirja, menetelmän kokonaisarvio</a>' in page
     assert "ei arvioitu / arvio ei tiedossa" not in page
     line = at(data_copy / "methods.yml", "- id: lapset-puheeksi").split(":")[1]

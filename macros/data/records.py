@@ -109,6 +109,7 @@ class EvidenceRating:
     """A rating on the Kasvun tuki scale, always with who rated it and when."""
 
     level: str
+    assessor: str
     source: str
     rated: date
     origin: Origin
