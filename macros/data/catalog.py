@@ -169,6 +169,16 @@ class Catalog:
         above = self.area_and_above(area_id)
         return [s for s in self.services_in(area_id) if above.intersection(s.areas)]
 
+    def method_areas(self, method_id: str) -> frozenset[str]:
+        """Areas where a method is in use: those with a figure of its use, training or stage
+        (and the regions they belong to), and the reach of every service that offers it."""
+        found: set[str] = set()
+        for observation in self.observations_for(method_id):
+            found |= self.area_and_above(observation.area)
+        for service in self.services_where("methods", method_id):
+            found |= self.service_reach(service)
+        return frozenset(found)
+
     def observations_in(self, area_id: str) -> list[Observation]:
         return list(self._holding(self.observations, "area").get(area_id, ()))
 

@@ -22,27 +22,10 @@ from macros.data.parallel import split_map
 from macros.data.records import Area, LifeSituation, Method, Observation, Organisation, Service, title_of
 from macros.data.schema import FILES, RecordSpec
 from macros.pages import structured_data, urls
+from macros.pages.method_facets import FACETS, Facet, facet_terms, selector_choices, used_regions
 from macros.pages.output import GeneratedPage, SiteSettings, article
 from macros.pages.render import render
 from macros.pages.sharing import share
-
-
-@dataclass(frozen=True)
-class Facet:
-    """A way to filter methods, with its URL segment and the vocabulary it draws on."""
-
-    slug: str
-    attr: str
-    vocabulary: str
-    label: str
-
-
-FACETS = (
-    Facet("teema", "themes", "teemat", "Teema"),
-    Facet("ika", "age_groups", "ikaryhmat", "Kohderyhmä"),
-    Facet("muoto", "formats", "toteutusmuodot", "Toteutusmuoto"),
-    Facet("paikka", "settings", "toteutuspaikat", "Toteutuspaikka"),
-)
 
 
 @dataclass(frozen=True)
@@ -80,16 +63,6 @@ def _page_jobs(catalog: Catalog, settings: SiteSettings) -> list[Callable[[], Ge
 
 def _render_page(job: Callable[[], GeneratedPage]) -> GeneratedPage:
     return job()
-
-
-def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
-    """Every facet value that at least one method has; only these get a page."""
-    used = []
-    for facet in FACETS:
-        for term_id in catalog.vocabulary(facet.vocabulary):
-            if catalog.methods_where(facet.attr, term_id):
-                used.append((facet, term_id))
-    return used
 
 
 @dataclass(frozen=True)
@@ -280,6 +253,8 @@ def method_catalogue(catalog: Catalog, here: str, settings: SiteSettings) -> str
         catalog=catalog,
         methods=methods,
         facets=facets,
+        choices=selector_choices(catalog),
+        regions=used_regions(catalog),
         by_initial=by_initial if len(methods) > CATALOGUE_CARD_LIMIT else None,
     )
 

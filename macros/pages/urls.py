@@ -15,6 +15,8 @@ AREAS = "alueet/"
 FAMILIES = "perheille/"
 EMBEDS = "upota/"  # minimal cards for other sites' iframes: upota/<page URL>
 FEED = "paivitykset.xml"
+COMPARE = "vertaa/"  # the comparison: vertaa/?menetelmat=id1,id2,id3
+SELECTOR_DATA = f"{METHODS}valitsin.json"  # each method's values for the selector on menetelmat/
 
 
 def method(method_id: str) -> str:
@@ -39,6 +41,11 @@ def life_situation(situation_id: str) -> str:
 
 def facet(facet_slug: str, term_id: str) -> str:
     return f"{METHODS}{facet_slug}/{term_id}/"
+
+
+def comparison_column(method_id: str) -> str:
+    """A method's column of the comparison table, fetched by the vertaa/ page."""
+    return f"{COMPARE}sarakkeet/{method_id}.html"
 
 
 def embed(page_url: str) -> str:

@@ -10,7 +10,7 @@ from macros.pages import urls
 from macros.pages.output import GeneratedPage, PublishedFile, SiteSettings
 from macros.pages.render import render
 from macros.pages.site import FRAGMENTS as PAGE_FRAGMENTS, SEARCH_KINDS, describe_format
-from macros.publish import feed, hsds, open_data
+from macros.publish import feed, hsds, method_choice, open_data
 from macros.publish.embeds import embed_cards
 from macros.publish.finnish import fold
 from macros.publish.redirects import redirect_pages
@@ -22,9 +22,10 @@ def schema_files() -> list[PublishedFile]:
 
 
 def published_files(catalog: Catalog, settings: SiteSettings, pages: list[GeneratedPage]) -> list[PublishedFile]:
-    """Files no page links to by path: embed cards, redirects from earlier ids, open data
-    exports and the feed of changes."""
+    """Files no page links to by path: embed cards, the method selector's data and the
+    comparison's columns, redirects from earlier ids, open data exports and the feed of changes."""
     files = embed_cards(catalog, settings)
+    files += [method_choice.selector_data(catalog), *method_choice.comparison_columns(catalog)]
     published = {page.url for page in pages + files}
     files += redirect_pages(catalog, settings, published)
     files += open_data.exports(catalog, settings, published)
@@ -59,4 +60,4 @@ def search_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
 
 
 # Every macro of the written pages: the pages' fragments and the publishing ones.
-FRAGMENTS = {**PAGE_FRAGMENTS, "avoin_data": open_data_page, "hakusivu": search_page}
+FRAGMENTS = {**PAGE_FRAGMENTS, "avoin_data": open_data_page, "hakusivu": search_page, "vertailu": method_choice.comparison_page}
