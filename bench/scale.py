@@ -154,6 +154,13 @@ def largest_page(site: Path) -> tuple[str, int]:
     return biggest.relative_to(site).as_posix(), biggest.stat().st_size
 
 
+def _catalogue_weight(site: Path) -> str:
+    """The method catalogue page and the selector's data file it reads, raw and gzip as served."""
+    page, data = site / "menetelmat" / "index.html", site / "menetelmat" / "valitsin.json"
+    sizes = [(p.stat().st_size, len(gzip.compress(p.read_bytes()))) for p in (page, data)]
+    return " + ".join(f"{raw / 1024:.0f} kt ({packed / 1024:.0f} kt)" for raw, packed in sizes)
+
+
 def search_payload(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int, int]:
     """Bytes a phone with an empty cache downloads for one query's results, gzip as served:
     (total, one-time engine files, the query's own files). The query's own files are Pagefind's
@@ -346,6 +353,7 @@ def main() -> None:
         ("muistin huippu: pohja, koko prosessipuu (PSS)", f"{floor.tree_peak_mb:.0f} Mt", ""),
         ("tuloste yhteensä", f"{size / 1e6:.0f} Mt, {files} tiedostoa", ""),
         ("suurin sivu", f"{page_size / 1024:.0f} kt ({page_path})", "< 200 kt"),
+        ("menetelmäluettelo + valitsimen tiedot (gzip)", _catalogue_weight(work / "site"), "sivu < 200 kt"),
         *((f"haku '{query}': kyselyn osat (hakemisto, tulokset, sanasto)", f"{per_query / 1024:.0f} kt", "≤ 150 kt")
           for query, (_, _, per_query) in payloads.items()),
         *((f"haku '{query}': ensimmäinen haku (ml. hakukone kerran)", f"{total / 1024:.0f} kt", "≤ 400 kt")
