@@ -81,7 +81,14 @@ def test_every_method_has_its_page_with_owner_sources_and_dates(site, method_id)
     assert f'Tiedot tarkistettu <time datetime="{method.checked.isoformat()}">' in body
     for anchor in ("perheille", "ammattilaisille", "kenelle", "koulutus", "kaytossa", "lahteet"):
         assert f'<h2 id="{anchor}">' in body, anchor
-    assert "Näytön aste: ei arvioitu / arvio ei tiedossa." in body  # no rating is recorded yet
+    rating = method.evidence
+    if rating:
+        level = CATALOG.term("nayttoasteikko", rating.level)
+        assert f'<span class="pk-evidence__level">{level.level}/5</span> {level.name}' in body
+        assert f"arvioija: {rating.assessor}, arvioitu <time datetime=\"{rating.rated.isoformat()}\">" in body
+        assert f'<a href="{rating.url}">{CATALOG.sources[rating.source].title}</a>' in body
+    else:
+        assert "Näytön aste: ei arvioitu / arvio ei tiedossa." in body
 
 
 @pytest.mark.parametrize("organisation_id", sorted(CATALOG.organisations))
