@@ -43,8 +43,12 @@ def test_more_services_and_methods_than_a_page_holds_are_grouped(built):
     assert 'class="pk-card__title"' not in catalogue  # names by initial, not cards
     method_ids = [p.name for p in built.site.joinpath("menetelmat").iterdir() if p.name.startswith("menetelma-")]
     assert len(method_ids) == SCALE.methods
-    assert all(f'<li id="{m}"><a href="{m}/">' in catalogue for m in method_ids)
+    assert all(f'<li id="{m}" data-menetelma="{m}"><a href="{m}/">' in catalogue for m in method_ids)
     assert 'href="#kirjain-' in catalogue
+    # The selector filters these names from the build's data file, one entry per method.
+    assert 'data-pk-valitsin data-tiedot="valitsin.json"' in catalogue
+    selector = json.loads(built.site.joinpath("menetelmat", "valitsin.json").read_text(encoding="utf-8"))
+    assert sorted(m["id"] for m in selector["menetelmat"]) == sorted(method_ids)
 
     pages = [p for p in built.site.rglob("*.html") if "pagefind" not in p.parts]
     largest = max(pages, key=lambda p: p.stat().st_size)
