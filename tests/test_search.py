@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.search_eval import RESULT_LINKS, SETTLED, load_queries, report, run_queries, scores, settled_results
+from macros.data.catalog import load_catalog
 from test_accessibility import AXE, RUN_AXE
 
 # The issue's goals are recall@5 0.97 and MRR 0.90 overall and 0.90 per category; these floors are
@@ -80,6 +81,23 @@ def test_a_query_without_a_and_o_finds_the_same_pages(page, served_site):
     with_letters = _search(page, served_site, "lähisuhdeväkivalta työntekijä")
     without = _search(page, served_site, "lahisuhdevakivalta tyontekija")
     assert with_letters and set(without[:5]) == set(with_letters[:5])  # the same pages; near-equal scores may swap
+
+
+def test_a_record_page_names_the_pages_that_gather_it_for_ranking(site):
+    """Search ranks a gathering page (life situation, method, organisation) up when it finds it beside
+    the pages it gathers; each gathered page names its gatherers in a Pagefind meta."""
+    catalog = load_catalog("data")
+    gathered = re.compile(r'data-pagefind-meta="kokoavat:([^"]*)"')
+    for service in catalog.services.values():
+        found = gathered.search(site.html(f"palvelut/{service.id}"))
+        names = found.group(1).split() if found else []
+        expected = [f"perheille/{s.id}/" for s in catalog.life_situations if service.id in s.services]
+        expected += [f"menetelmat/{m}/" for m in service.methods]
+        expected += [f"toimijat/{service.provider}/"] if service.provider else []
+        assert names == expected, service.id
+    owned = next(m for m in catalog.methods.values() if m.owner)
+    assert f"toimijat/{owned.owner}/" in gathered.search(site.html(f"menetelmat/{owned.id}")).group(1).split()
+    assert not gathered.search(site.html("perheille/ero"))  # a life situation gathers, nothing gathers it
 
 
 def test_the_done_when_queries_put_the_right_page_in_the_first_three(page, served_site):

@@ -77,7 +77,20 @@ class About:
 SEARCH_KINDS = {LifeSituation: "Perheille", Method: "Menetelmä", Service: "Palvelu", Organisation: "Toimija", Area: "Alue"}
 
 
-def _page(settings: SiteSettings, url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), about: About | None = None, **context: object) -> GeneratedPage:
+def gathering_pages(catalog: Catalog, record: object) -> list[str]:
+    """The pages that gather a record with others: the life situations that list it, a service's
+    methods and provider, a method's owner. When a search finds such a page beside the pages it
+    gathers, it is the better place to start (haku.js ranks it up)."""
+    found = [urls.life_situation(s.id) for s in catalog.life_situations if record.id in (s.services if isinstance(record, Service) else s.methods)]
+    if isinstance(record, Service):
+        found += [urls.method(m) for m in record.methods]
+        found += [urls.organisation(record.provider)] if record.provider else []
+    if isinstance(record, Method) and record.owner:
+        found.append(urls.organisation(record.owner))
+    return found
+
+
+def _page(settings: SiteSettings, url: str, title: str, description: str, template: str, keywords: tuple[str, ...] = (), about: About | None = None, gathered_by: list[str] | None = None, **context: object) -> GeneratedPage:
     # Material prints page.meta title and description without escaping: escape them here.
     meta: dict = {"title": str(escape(title)), "description": str(escape(description))}
     if keywords:
@@ -87,6 +100,8 @@ def _page(settings: SiteSettings, url: str, title: str, description: str, templa
         meta["hakutyyppi"] = SEARCH_KINDS[type(about.record)]
         if isinstance(about.record, Service):
             meta["taso"] = about.record.level  # the result shows the traffic light
+        if gathered_by:
+            meta["kokoavat"] = " ".join(gathered_by)  # a Pagefind meta for haku.js
         preview = structured_data.web_page(settings, url, title, description, about.record, about.entity)
         meta["jsonld"] = structured_data.script_text(preview)  # printed by overrides/main.html
     html, headings = article(render(template, links=urls.Links(url), title=title, **context), settings.heading_link_title)
@@ -105,6 +120,7 @@ def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> Ge
         method.summary,
         "method_page.md.j2",
         about=About(method, structured_data.method(catalog, settings, method)),
+        gathered_by=gathering_pages(catalog, method),
         share=share(settings, url, method.display_name),
         keywords=(*((method.abbreviation,) if method.abbreviation else ()), *method.other_names, *method.keywords),
         catalog=catalog,
@@ -162,6 +178,7 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
         service.summary,
         "service_page.md.j2",
         about=About(service, structured_data.service(catalog, settings, service)),
+        gathered_by=gathering_pages(catalog, service),
         share=share(settings, url, service.name),
         keywords=service.keywords,
         catalog=catalog,
