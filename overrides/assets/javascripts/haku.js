@@ -366,9 +366,9 @@
 
   // A page that gathers other pages of the same results (a life situation listing its services,
   // a method its services, an organisation its methods: the meta "kokoavat" of the gathered pages)
-  // is the better place to start: on the first page of results it moves up to just above the
-  // best-placed result it gathers, unless that result's title names every word of the query
-  // (then the query named that page). Only the fragments shown anyway are read.
+  // is the better place to start. On the first page of results each result it gathers adds one
+  // share (GATHERED) to its score, and a title that holds every word of the query adds one (NAMED):
+  // a query that names a page still finds that page first. Only the fragments shown anyway are read.
   var GATHERED = 1;
   var NAMED = 1;
   function gatherersFirst(ranked, slots) {
