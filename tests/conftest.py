@@ -110,3 +110,12 @@ def browser():
         )
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh page the size of a phone screen (its own context: nothing stored between tests)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()

@@ -35,14 +35,6 @@ def shown(page) -> list[str]:
     return sorted(page.eval_on_selector_all("[data-menetelma]:not([hidden])", "els => els.map(e => e.dataset.menetelma)"))
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
-
-
 def _ready(page) -> None:
     expect(page.locator("#valitsin-tulos")).not_to_be_empty()
 

@@ -20,11 +20,8 @@ FLOOR_RECALL, FLOOR_MRR, FLOOR_CATEGORY = 0.97, 0.85, 0.85
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
+def page(phone):
+    return phone
 
 
 def test_search_finds_the_expected_page_for_how_finns_type(browser, served_site, capsys):
