@@ -106,7 +106,7 @@ class Organisation:
 
 @dataclass(frozen=True)
 class EvidenceRating:
-    """A rating on the Kasvun tuki scale, always with who rated it and when."""
+    """A published rating on the scale it was published on, always with who rated it, when and where."""
 
     level: str
     assessor: str

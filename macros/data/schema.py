@@ -173,8 +173,8 @@ EVIDENCE = RecordSpec(
     "näyttöarvio",
     records.EvidenceRating,
     (
-        Field("arvio", "level", Kind.SLUG, "Kasvun tuki -kokonaisarvio (sanasto: nayttoasteikko)", required=True, ref="nayttoasteikko"),
-        Field("arvioija", "assessor", Kind.LINE, "Kuka arvion teki (esim. Kasvun tuki -tietolähteen toimitus, Itla)", required=True, max_length=160),
+        Field("arvio", "level", Kind.SLUG, "Julkaistu taso sillä asteikolla, jolla arvio julkaistiin (sanasto: nayttoasteikko)", required=True, ref="nayttoasteikko"),
+        Field("arvioija", "assessor", Kind.LINE, "Kuka arvion teki, niin kuin lähde sen kertoo (esim. Itlan Kasvun tuki -menetelmäpankki)", required=True, max_length=160),
         Field("lahde", "source", Kind.SLUG, "Arvion julkaissut lähde (lahteet.yml)", required=True, ref="lahteet"),
         Field("arvioitu", "rated", Kind.DATE, "Arvion päivämäärä", required=True),
         Field("linkki", "url", Kind.URL, "Linkki arvioon"),
