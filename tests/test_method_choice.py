@@ -77,13 +77,13 @@ def test_without_javascript_the_list_facets_and_comparison_help_remain(site):
     assert 'href="../menetelmat/#rajaus-teema"' in compare
 
 
-def test_a_rating_without_its_assessor_or_date_is_refused(data_copy):
-    rating = "  naytto:\n    arvio: taso-3\n    lahde: kasvun-tuki-arviointikasikirja\n    linkki: https://kasvuntuki.fi/\n"
+def test_a_rating_without_its_assessor_date_or_source_is_refused(data_copy):
+    rating = "  naytto:\n    arvio: taso-3\n    linkki: https://kasvuntuki.fi/\n"
     replace_in(data_copy / "methods.yml", "  avainsanat: [lasten asiat,", rating + "  avainsanat: [lasten asiat,")
     text = (data_copy / "methods.yml").read_text(encoding="utf-8")
     line = text[: text.index(rating)].count("\n") + 2  # the rating's first field
     found = problems(data_copy)
-    for field in ("arvioija", "arvioitu"):
+    for field in ("arvioija", "arvioitu", "lahde"):
         assert any(p.startswith(f"data/methods.yml:{line}:") and f"kenttä 'naytto': pakollinen kenttä '{field}' puuttuu" in p for p in found), found
 
 
