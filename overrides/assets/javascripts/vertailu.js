@@ -164,10 +164,8 @@
   }
 
   function update(message) {
-    var names = shown.map(function (item) { return item.nimi; });
-    table.querySelector("caption").textContent = names.length
-      ? "Menetelmien vertailu: " + names.join(", ")
-      : "Menetelmien vertailu";
+    // Short, so that it fits a phone's screen: the column headings name the methods.
+    table.querySelector("caption").textContent = "Menetelmien vertailu (" + shown.length + " menetelmää)";
     box.hidden = shown.length === 0;
     page.querySelector("[data-toiminnot]").hidden = shown.length === 0;
     page.querySelector("[data-ilman-skriptia]").hidden = shown.length > 0;
