@@ -163,6 +163,9 @@
     return entry(word).then(function (found) {
       if (found) {
         var slot = slotOf(found, word);
+        if (!found.own.length) { // the site never writes it: Pagefind's matches for it are partial
+          slot.alternatives[0].weight = WEIGHT.parts;
+        }
         if (!found.own.length && found.parts.length) { // a word the site does not write: its parts
           return Promise.all(found.parts.map(entry)).then(function (parts) {
             if (parts.every(Boolean)) {
@@ -174,8 +177,8 @@
         return slot;
       }
       return split(word).then(function (pair) {
-        if (pair) {
-          return { word: word, key: word, alternatives: [{ weight: 1, forms: [word] }, { weight: WEIGHT.parts, all: pair.map(function (p) { return slotOf(p, p.form); }) }] };
+        if (pair) { // the site never writes the word itself: what Pagefind matches for it is partial, no stronger than its parts
+          return { word: word, key: word, alternatives: [{ weight: WEIGHT.parts, forms: [word] }, { weight: WEIGHT.parts, all: pair.map(function (p) { return slotOf(p, p.form); }) }] };
         }
         return beginsKnownWord(word).then(function (begins) {
           if (begins) { return { word: word, key: word, alternatives: [{ weight: 1, forms: [word] }] }; }
