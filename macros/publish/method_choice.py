@@ -34,12 +34,18 @@ MAX_COMPARED = 4
 
 
 def selector_data(catalog: Catalog) -> PublishedFile:
-    """Every method's selector values and areas of use, by id, in catalogue order."""
+    """Every method's selector values and areas of use, in catalogue order. Areas are numbers into
+    the list "alueet": a region-wide service puts every municipality on the list, and at national
+    scale the names would be most of the file."""
+    reach = {m.id: catalog.method_areas(m.id) for m in catalog.methods.values()}
+    areas = sorted(frozenset().union(*reach.values()))
+    number = {area: i for i, area in enumerate(areas)}
     methods = [
-        {"id": m.id, **method_values(catalog, m), "alue": sorted(catalog.method_areas(m.id))}
+        {"id": m.id, **method_values(catalog, m), "alue": sorted(number[a] for a in reach[m.id])}
         for m in catalog.methods_sorted()
     ]
-    return PublishedFile(urls.SELECTOR_DATA, json.dumps({"menetelmat": methods}, ensure_ascii=False, separators=(",", ":")))
+    data = {"alueet": areas, "menetelmat": methods}
+    return PublishedFile(urls.SELECTOR_DATA, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def comparison_columns(catalog: Catalog) -> list[PublishedFile]:

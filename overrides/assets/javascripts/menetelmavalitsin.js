@@ -109,7 +109,10 @@
   }
 
   function start(data) {
-    data.menetelmat.forEach(function (method) { methods[method.id] = method; });
+    data.menetelmat.forEach(function (method) {
+      method.alue = method.alue.map(function (i) { return data.alueet[i]; });  // numbered in the file
+      methods[method.id] = method;
+    });
     total = items.length;
     form.hidden = false;
     status.hidden = false;
