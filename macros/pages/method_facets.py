@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from macros.data.catalog import Catalog
-from macros.data.records import Method
+from macros.data.records import Method, Term
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,13 @@ def facet_terms(catalog: Catalog) -> list[tuple[Facet, str]]:
     return used
 
 
+def facet_groups(catalog: Catalog) -> list[tuple[Facet, list[Term]]]:
+    """Each facet with the terms some method has, in vocabulary order: the catalogue's facet
+    links and the selector's first groups."""
+    used = facet_terms(catalog)
+    return [(facet, [catalog.term(facet.vocabulary, t) for f, t in used if f is facet]) for facet in FACETS]
+
+
 def method_values(catalog: Catalog, method: Method) -> dict[str, list[str]]:
     """A method's value in each checkbox group of the selector, keyed by address parameter."""
     values = {facet.slug: list(getattr(method, facet.attr)) for facet in FACETS}
@@ -68,8 +75,8 @@ def method_values(catalog: Catalog, method: Method) -> dict[str, list[str]]:
 def selector_choices(catalog: Catalog) -> list[Choice]:
     """The checkbox groups, in the order of the form."""
     choices = [
-        Choice(facet.slug, facet.label, tuple(Option(t, catalog.term(facet.vocabulary, t).name) for f, t in facet_terms(catalog) if f is facet))
-        for facet in FACETS
+        Choice(facet.slug, facet.label, tuple(Option(term.id, term.name) for term in terms))
+        for facet, terms in facet_groups(catalog)
     ]
     rated = {m.evidence.level for m in catalog.methods.values() if m.evidence}
     levels = [Option(t.id, t.name) for t in catalog.vocabulary("nayttoasteikko").values() if t.id in rated]

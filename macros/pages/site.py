@@ -22,7 +22,7 @@ from macros.data.parallel import split_map
 from macros.data.records import Area, LifeSituation, Method, Observation, Organisation, Service, title_of
 from macros.data.schema import FILES, RecordSpec
 from macros.pages import structured_data, urls
-from macros.pages.method_facets import FACETS, Facet, facet_terms, selector_choices, used_regions
+from macros.pages.method_facets import FACETS, Facet, facet_groups, facet_terms, selector_choices, used_regions
 from macros.pages.output import GeneratedPage, SiteSettings, article
 from macros.pages.render import render
 from macros.pages.sharing import share
@@ -261,7 +261,6 @@ CATALOGUE_CARD_LIMIT = 150  # more methods than this: the catalogue lists names 
 
 
 def method_catalogue(catalog: Catalog, here: str, settings: SiteSettings) -> str:
-    facets = [(facet, [catalog.term(facet.vocabulary, t) for f, t in facet_terms(catalog) if f is facet]) for facet in FACETS]
     methods = catalog.methods_sorted()
     by_initial = [(initial, list(group)) for initial, group in groupby(methods, key=lambda m: m.display_name[:1].upper())]
     return render(
@@ -269,7 +268,7 @@ def method_catalogue(catalog: Catalog, here: str, settings: SiteSettings) -> str
         links=urls.Links(here),
         catalog=catalog,
         methods=methods,
-        facets=facets,
+        facets=facet_groups(catalog),
         choices=selector_choices(catalog),
         regions=used_regions(catalog),
         by_initial=by_initial if len(methods) > CATALOGUE_CARD_LIMIT else None,

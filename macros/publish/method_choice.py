@@ -10,7 +10,7 @@ from macros.data.catalog import Catalog
 from macros.data.records import Method, Observation
 from macros.pages import urls
 from macros.pages.method_facets import FACETS, method_values
-from macros.pages.output import PublishedFile
+from macros.pages.output import PublishedFile, SiteSettings
 from macros.pages.render import render
 
 # The comparison's rows, in order: (id, heading). The page prints the headings, each
@@ -75,7 +75,7 @@ def latest_figures(observations: list[Observation]) -> list[Observation]:
     return list(newest.values())
 
 
-def comparison_page(catalog: Catalog, here: str, settings) -> str:
+def comparison_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     """The vertaa/ page's table frame and its explanation without JavaScript."""
     return render(
         "comparison_page.html.j2",
