@@ -166,7 +166,7 @@
         if (!found.own.length) { // the site never writes it: Pagefind's matches for it are partial
           slot.alternatives[0].weight = WEIGHT.parts;
         }
-        if (!found.own.length && found.parts.length) { // a word the site does not write: its parts
+        if (found.parts.length) { // a compound: also its parts (searched only when its own forms find too little)
           return Promise.all(found.parts.map(entry)).then(function (parts) {
             if (parts.every(Boolean)) {
               slot.alternatives.push({ weight: WEIGHT.parts, all: parts.map(function (p) { return slotOf(p, p.form); }) });
@@ -277,10 +277,10 @@
           var h = found.get(f).get(id);
           if (h && (!hit || h.score > hit.score)) { hit = h; }
         });
-      } else {
+      } else { // every part: their mean, so a split word weighs as much as a whole one
         var hits = a.all.map(function (s) { return slotScore(s, id, found); });
         if (hits.every(Boolean)) {
-          hit = hits.reduce(function (sum, h) { return { score: sum.score + h.score, result: sum.result || h.result }; }, { score: 0, result: null });
+          hit = { score: hits.reduce(function (sum, h) { return sum + h.score; }, 0) / hits.length, result: hits[0].result };
         }
       }
       if (hit && (!best || a.weight * hit.score > best.score)) { best = { score: a.weight * hit.score, result: hit.result }; }
@@ -551,7 +551,7 @@
 
   var ready = import(siteRoot + "pagefind/pagefind.js").then(function (module) {
     pagefind = module;
-    return pagefind.options({ baseUrl: new URL(siteRoot).pathname, ranking: { termSimilarity: TERM_SIMILARITY } }).then(function () { return pagefind.init(); });
+    return pagefind.options({ baseUrl: new URL(siteRoot).pathname, noWorker: true, ranking: { termSimilarity: TERM_SIMILARITY } }).then(function () { return pagefind.init(); });
   });
 
   form.addEventListener("submit", function (event) {
