@@ -84,6 +84,15 @@ def test_a_synonym_from_the_vocabulary_finds_the_other_words_forms():
     assert key == "depressio" and own == [] and synonyms == ["masennukseen"]
 
 
+def test_a_form_whose_stem_finds_mostly_other_words_is_not_searched():
+    # Pagefind stems "mennessä" to "men", which also finds "menetelmä" (its heading is on every
+    # page here); "menevät" ("menev") finds only itself.
+    files = _files(build(Counter({"mennessä": 1, "menevät": 1, "menetelmä": 20, "menetelmät": 20}), []))
+    assert _entry(files, "menemään")[:2] == ["mennä", ["menevät"]]
+    alone = _files(build(Counter({"mennessä": 1, "menetelmä": 20}), []))
+    assert _entry(alone, "menemään")[1] == []  # searched as typed, like a word the site never writes
+
+
 def test_phrase_synonyms_travel_in_the_index_for_the_whole_query():
     files = _files(build(Counter({"huonosti": 1, "olo": 1}), [_group("paha olo", "voida huonosti")]))
     index = json.loads(next(f.content for f in files if f.path.endswith("index.json")))

@@ -48,6 +48,18 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.cache
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("finnish")
+
+
+def pagefind_stem(word: str) -> str:
+    """The stem Pagefind searches for a word: its Finnish Snowball stemmer, the same algorithm."""
+    return _stemmer().stemWord(word)
+
+
 def words(text: str) -> list[str]:
     """The words of a text in lower case; hyphenated words whole ('adhd-liitto')."""
     return WORD.findall(text.lower())

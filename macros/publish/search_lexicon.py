@@ -8,7 +8,8 @@ is analysed (macros.publish.finnish); the browser gets, in small files:
 - for every form of every word the site uses (simplemma's paradigms, so also forms the site
   never writes): its *key*, the base form Voikko gives;
 - for every key: the site's own words to search for it ("variants"): its inflected forms,
-  the words of its synonyms (data/synonyymit.yml) and the compounds that end in it;
+  the words of its synonyms (data/synonyymit.yml) and the compounds that end in it, each
+  one whose stem Pagefind will not confuse with other words (`_Reach`);
 - a list of the site's words by length, for spelling suggestions;
 - the synonym groups that hold phrases ("paha olo"), which only a whole query can match.
 
@@ -17,6 +18,7 @@ Files are chunked by the first letters of the folded form, so one query loads a 
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -24,12 +26,15 @@ from dataclasses import dataclass
 
 from macros.data.records import SynonymGroup
 from macros.pages.output import PublishedFile
-from macros.publish.finnish import Analysis, analyse, fold, paradigms, words
+from macros.publish.finnish import Analysis, analyse, fold, pagefind_stem, paradigms, words
 
 FOLDER = "hakusanasto"
 CHUNK_ENTRIES = 1500  # forms per chunk before it is split by one more letter
 VARIANTS = {"v": 24, "s": 24, "c": 16}  # site words searched per key: own forms, synonyms, compounds
 SHORTEST_SUGGESTION = 4
+# A form whose stem also finds other words on more than STRAYS times as many pages as its
+# word's most used form is not searched ('menee' -> 'men' finds the heading 'Menetelmät').
+STRAYS = 10
 
 
 @dataclass
@@ -145,24 +150,61 @@ def _variants(site: Counter, analysed: dict[str, _Word], group_keys: list[list[t
         singles = [m[0] for m in group if len(m) == 1]
         for key in singles:
             synonyms[key].update(w for other in singles if other != key for w in own.get(other, ()))
+    reach = _Reach(site, analysed, own)
     result = {}
     for key in {item.key for item in analysed.values()}:
         parts = analysed[key].analysis.parts if key in analysed and analysed[key].analysis.parts else (key,)
         mine = own.get(key, set())
         result[key] = {
-            "v": _searchable(mine, site, VARIANTS["v"]),
-            "s": _searchable(synonyms.get(key, set()) - mine, site, VARIANTS["s"]),
-            "c": _searchable(containing.get(parts, set()) - mine, site, VARIANTS["c"]),
+            "v": _searchable(mine, site, VARIANTS["v"], reach),
+            "s": _searchable(synonyms.get(key, set()) - mine, site, VARIANTS["s"], reach),
+            "c": _searchable(containing.get(parts, set()) - mine, site, VARIANTS["c"], reach),
         }
     return result
 
 
-def _searchable(candidates: set[str], site: Counter, limit: int) -> list[str]:
-    """Fewest words that find the same pages: Pagefind also finds words that a searched word
-    begins ('perhe' finds 'perheet'), so a word that begins with a kept one is left out."""
+class _Reach:
+    """What Pagefind finds for a searched word: every site word whose stem begins with the
+    word's stem. A form whose stem is short ('mennessä' -> 'men') also finds other words
+    ('menetelmä'), sometimes on far more pages than its own word: such a form is not searched."""
+
+    def __init__(self, site: Counter, analysed: dict[str, _Word], own: dict[str, set[str]]) -> None:
+        self.site, self.analysed, self.own = site, analysed, own
+        self.stems = sorted((pagefind_stem(word), word) for word in site)
+        self._precise: dict[str, bool] = {}
+
+    def _key(self, word: str) -> str:
+        return self.analysed[word].key if word in self.analysed else word
+
+    def strays(self, word: str) -> int:
+        """Pages of the other words the word's stem finds: not its own forms, nor compounds that begin with it."""
+        key = self._key(word)
+        stem = pagefind_stem(word)
+        found = 0
+        for other_stem, other in self.stems[bisect.bisect_left(self.stems, (stem, "")):]:
+            if not other_stem.startswith(stem):
+                break
+            parts = self.analysed[other].analysis.parts
+            if other not in self.own.get(key, ()) and not (parts and self._key(parts[0]) == key):
+                found += self.site[other]
+        return found
+
+    def precise(self, word: str) -> bool:
+        if word not in self._precise:
+            pages = max((self.site.get(w, 0) for w in self.own.get(self._key(word), ())), default=0)
+            self._precise[word] = self.strays(word) <= STRAYS * max(pages, self.site.get(word, 0))
+        return self._precise[word]
+
+
+def _searchable(candidates: set[str], site: Counter, limit: int, reach: _Reach) -> list[str]:
+    """Fewest words that find the same pages, and little else. A word that finds mostly other
+    words is left out (a key with no other is searched as the site never wrote it); Pagefind
+    also finds words that a searched word begins ('perhe' finds 'perheet'), so a word that
+    begins with a kept one is left out."""
+    words = {w for w in candidates if len(w) >= 3 and reach.precise(w)}  # "et" would find "etelä"
     kept: list[str] = []
-    for word in sorted((w for w in candidates if len(w) >= 3), key=len):  # "et" would find "etelä"
-        if not any(word.startswith(k) for k in kept if len(k) >= 3):
+    for word in sorted(words, key=len):
+        if not any(word.startswith(k) for k in kept):
             kept.append(word)
     return sorted(kept, key=lambda w: (-site.get(w, 0), w))[:limit]
 
