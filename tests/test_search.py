@@ -49,18 +49,30 @@ def test_a_six_word_sentence_finds_pages(page, served_site):
     assert "perheille/nuori/" in results[:5], results
 
 
+def _search_here(page, query: str) -> list[str]:
+    """The search page's own form, without loading the page again: 223 words in a minute, not four."""
+    page.fill("#haku-kysely", query)
+    page.locator("#haku-kysely").press("Enter")
+    page.wait_for_function("q => { const r = document.querySelector('[data-pk-search]'); return r.pkSearch && r.pkSearch.query === q && !r.hasAttribute('aria-busy'); }", arg=query)
+    return page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+
+
 def test_synonyms_the_site_never_writes_lead_to_their_groups_pages(page, served_site, site):
     """Pagefind returns partial matches for a word no page has (e.g. "kotiväkivalta" matched pages about
     home visits); such a word ranks by its synonyms and parts. Over every one-word synonym that no page
-    writes, the first result holds another word of its group for at least 80 % (before the fix 41 / 56)."""
+    writes, in a group some other word of which a page does write, the first result holds another word
+    of its group for at least 80 % (before the fix 41 / 56)."""
     pages = {p: p.read_text(encoding="utf-8").lower() for p in site.site.rglob("index.html") if "pagefind" not in p.parts}
     text = " ".join(pages.values())
     groups = load_catalog("data").synonym_groups
-    unwritten = [(w, g) for g in groups for w in g.words if " " not in w and w.lower() not in text]
+    unwritten = [(w, g) for g in groups for w in g.words
+                 if " " not in w and w.lower() not in text and any(o.lower() in text for o in g.words if o != w)]
+    page.goto(f"{served_site}haku/")
+    root = urlsplit(served_site).path
     led = 0
     for word, group in unwritten:
-        results = _search(page, served_site, word)
-        first = pages.get(site.site / results[0] / "index.html", "") if results else ""
+        results = _search_here(page, word)
+        first = pages.get(site.site / results[0].removeprefix(root) / "index.html", "") if results else ""
         led += any(other.lower() in first for other in group.words if other != word)
     assert len(unwritten) >= 20 and led / len(unwritten) >= 0.8, f"{led} / {len(unwritten)}"
 
