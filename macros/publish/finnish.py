@@ -24,7 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # Word classes that carry no topic of their own: a query may match without them.
 FUNCTION_CLASSES = frozenset({"sidesana", "kieltosana", "asemosana", "suhdesana", "huudahdussana"})
-FUNCTION_LEMMAS = frozenset({"olla", "voida", "miten", "miksi", "milloin", "kuinka", "enää", "myös", "vain", "jo", "vielä", "nyt", "aina", "koko"})
+# Adverbs and the most general verbs: families' questions are full of them ("mistä saan apua",
+# "lapsi ei suostu menemään kouluun"), the topic is in the other words.
+FUNCTION_LEMMAS = frozenset({
+    "olla", "voida", "miten", "miksi", "milloin", "kuinka", "enää", "myös", "vain", "jo", "vielä", "nyt", "aina", "koko",
+    "mennä", "tulla", "saada", "tehdä", "käydä", "pitää",
+})
 PIECE = re.compile(r"\+([^+(]*)(?:\(([^)]*)\))?")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -42,6 +47,7 @@ class Analysis:
     function_word: bool
 
 
+@functools.cache  # the same words in every build of a `mkdocs serve` session
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Väkivalta' -> 'vakivalta' (phones without ä and ö)."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
@@ -55,6 +61,7 @@ def _stemmer():
     return snowballstemmer.stemmer("finnish")
 
 
+@functools.cache
 def pagefind_stem(word: str) -> str:
     """The stem Pagefind searches for a word: its Finnish Snowball stemmer, the same algorithm."""
     return _stemmer().stemWord(word)

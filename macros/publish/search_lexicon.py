@@ -166,7 +166,7 @@ def _variants(site: Counter, analysed: dict[str, _Word], group_keys: list[list[t
 class _Reach:
     """What Pagefind finds for a searched word: every site word whose stem begins with the
     word's stem. A form whose stem is short ('mennessä' -> 'men') also finds other words
-    ('menetelmä'), sometimes on far more pages than its own word: such a form is not searched."""
+    ('menetelmä'), sometimes on far more pages than its own word."""
 
     def __init__(self, site: Counter, analysed: dict[str, _Word], own: dict[str, set[str]]) -> None:
         self.site, self.analysed, self.own = site, analysed, own
@@ -198,10 +198,14 @@ class _Reach:
 
 def _searchable(candidates: set[str], site: Counter, limit: int, reach: _Reach) -> list[str]:
     """Fewest words that find the same pages, and little else. A word that finds mostly other
-    words is left out (a key with no other is searched as the site never wrote it); Pagefind
-    also finds words that a searched word begins ('perhe' finds 'perheet'), so a word that
-    begins with a kept one is left out."""
-    words = {w for w in candidates if len(w) >= 3 and reach.precise(w)}  # "et" would find "etelä"
+    words is left out, unless all do (then the one that strays least is kept); Pagefind also
+    finds words that a searched word begins ('perhe' finds 'perheet'), so a word that begins
+    with a kept one is left out."""
+    words = {w for w in candidates if len(w) >= 3}  # "et" would find "etelä"
+    precise = {w for w in words if reach.precise(w)}
+    if words and not precise:  # every form strays: the one that strays least still finds the word
+        precise = {min(words, key=lambda w: (reach.strays(w) / max(1, site.get(w, 0)), w))}
+    words = precise
     kept: list[str] = []
     for word in sorted(words, key=len):
         if not any(word.startswith(k) for k in kept):
