@@ -370,10 +370,11 @@
   // A page that gathers other pages of the same results (a life situation listing its services,
   // a method its services, an organisation its methods: the meta "kokoavat" of the gathered pages)
   // is the better place to start. On the first page of results each result it gathers adds one
-  // share (GATHERED) to its score, and a title that holds every word of the query adds one (NAMED):
-  // a query that names a page still finds that page first. Only the fragments shown anyway are read.
+  // share (GATHERED) to its score, and a title that is the query adds two (NAMED), a title that
+  // holds the query among other words as much less as it has other words: a query that names a
+  // page still finds that page first. Only the fragments shown anyway are read.
   var GATHERED = 1;
-  var NAMED = 1;
+  var NAMED = 2;
   function gatherersFirst(ranked, slots) {
     var first = ranked.pages.slice(0, PAGE_SIZE);
     return Promise.all(first.map(dataOf)).then(function (data) {
@@ -385,22 +386,25 @@
       });
       first.forEach(function (page) {
         var gathered = first.filter(function (p) { return p !== page && p.gatherers.indexOf(page.path) >= 0; }).length;
-        page.score *= 1 + GATHERED * gathered + (page.named ? NAMED : 0);
+        page.score *= 1 + GATHERED * gathered + NAMED * page.named;
       });
       first.sort(function (a, b) { return b.score - a.score; });
       return Object.assign({}, ranked, { pages: first.concat(ranked.pages.slice(PAGE_SIZE)) });
     });
   }
 
-  // Does a title hold every slot of the query (a word of the title beginning with one of its forms)?
+  // How much a title is the query: 0 unless it holds every word of the query (a word of the
+  // title beginning with one of its forms), else the share of the title's words that are the
+  // query's, function words included ("Parisuhde" is the query "parisuhteeseen" whole,
+  // "Parisuhteen puheeksiotto" half).
   function names(title, slots) {
     var words = fold(title || "").split(/[^\p{L}]+/u).filter(Boolean);
-    return slots.every(function (slot) {
-      return Array.from(formsOf(slot, new Set())).some(function (form) {
-        var f = fold(form);
-        return words.some(function (w) { return w.indexOf(f) === 0; });
-      });
-    });
+    var formsOfSlot = function (slot) { return Array.from(formsOf(slot, new Set([slot.word]))).map(fold); };
+    var holds = function (word, forms) { return forms.some(function (f) { return word.indexOf(f) === 0; }); };
+    var required = requiredOf(slots).map(formsOfSlot);
+    if (!words.length || !required.every(function (forms) { return words.some(function (w) { return holds(w, forms); }); })) { return 0; }
+    var all = slots.map(formsOfSlot);
+    return words.filter(function (w) { return all.some(function (forms) { return holds(w, forms); }); }).length / words.length;
   }
 
   function dataOf(page) { // each result's fragment is loaded once
@@ -524,7 +528,7 @@
     if (!words.length) { say([]); list.replaceChildren(); return Promise.resolve(); }
     root.setAttribute("aria-busy", "true");
     return Promise.all(words.map(readWord)).then(withPhrases).then(function (slots) {
-      return rankStaged(slots).then(function (ranked) { return gatherersFirst(ranked, requiredOf(slots)); }).then(function (ranked) {
+      return rankStaged(slots).then(function (ranked) { return gatherersFirst(ranked, slots); }).then(function (ranked) {
         current = { query: query, slots: slots, ranked: ranked };
         root.pkSearch = current; // for the evaluation benchmark and the tests
         return show();
