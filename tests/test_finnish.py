@@ -94,6 +94,12 @@ def test_a_form_whose_stem_finds_mostly_other_words_is_not_searched():
     assert _entry(alone, "menemään")[1] == ["menee"]  # every form strays: the one that strays least stays
 
 
+def test_a_word_in_one_of_its_base_forms_is_its_own_key():
+    files = _files(build(Counter({"yksin": 1, "yksi": 5, "yhden": 5}), []))
+    assert _entry(files, "yksin")[:2] == ["yksin", ["yksin"]]  # alone, not a form of "yksi"
+    assert _entry(files, "yhden")[0] == "yksi"
+
+
 def test_phrase_synonyms_travel_in_the_index_for_the_whole_query():
     files = _files(build(Counter({"huonosti": 1, "olo": 1}), [_group("paha olo", "voida huonosti")]))
     index = json.loads(next(f.content for f in files if f.path.endswith("index.json")))

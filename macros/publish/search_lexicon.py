@@ -92,14 +92,15 @@ def _with_hyphen_parts(vocabulary: Counter) -> Counter:
 
 
 def _analyse(all_words: set[str], site: Counter) -> dict[str, _Word]:
-    """Each word's analysis and key: of several base forms, the one most pages use."""
+    """Each word's analysis and key: a word that is one of its own base forms is its key ('yksin'
+    means alone, not a form of 'yksi'); of other base forms, the one most pages use."""
     analyses = {word: analyse(word) for word in all_words}
     lemma_pages: Counter = Counter()
     for word, analysis in analyses.items():
         for lemma in analysis.lemmas:
             lemma_pages[lemma] += site.get(word, 0)
     return {
-        word: _Word(analysis, max(analysis.lemmas, key=lambda l: (lemma_pages[l], l == word, -len(l))) if analysis.lemmas else word)
+        word: _Word(analysis, word if word in analysis.lemmas else max(analysis.lemmas, key=lambda l: (lemma_pages[l], -len(l))) if analysis.lemmas else word)
         for word, analysis in analyses.items()
     }
 
