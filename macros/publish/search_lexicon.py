@@ -172,13 +172,18 @@ class _Reach:
     def __init__(self, site: Counter, analysed: dict[str, _Word], own: dict[str, set[str]]) -> None:
         self.site, self.analysed, self.own = site, analysed, own
         self.stems = sorted((pagefind_stem(word), word) for word in site)
-        self._precise: dict[str, bool] = {}
+        self._strays: dict[str, int] = {}
 
     def _key(self, word: str) -> str:
         return self.analysed[word].key if word in self.analysed else word
 
     def strays(self, word: str) -> int:
         """Pages of the other words the word's stem finds: not its own forms, nor compounds that begin with it."""
+        if word not in self._strays:
+            self._strays[word] = self._count_strays(word)
+        return self._strays[word]
+
+    def _count_strays(self, word: str) -> int:
         key = self._key(word)
         stem = pagefind_stem(word)
         found = 0
@@ -191,10 +196,8 @@ class _Reach:
         return found
 
     def precise(self, word: str) -> bool:
-        if word not in self._precise:
-            pages = max((self.site.get(w, 0) for w in self.own.get(self._key(word), ())), default=0)
-            self._precise[word] = self.strays(word) <= STRAYS * max(pages, self.site.get(word, 0))
-        return self._precise[word]
+        pages = max((self.site.get(w, 0) for w in self.own.get(self._key(word), ())), default=0)
+        return self.strays(word) <= STRAYS * max(pages, self.site.get(word, 0))
 
 
 def _searchable(candidates: set[str], site: Counter, limit: int, reach: _Reach) -> list[str]:
