@@ -298,6 +298,7 @@
   // index to load) only when the own forms find fewer than ENOUGH pages holding every word, and
   // then, if some word found pages of its own, only for the words that found none.
   var ENOUGH = 3;
+  var HELD = 4;
   function ownOnly(slot) {
     var alternatives = slot.alternatives.filter(function (a) { return a.weight >= 1; }).map(function (a) {
       return a.all ? { weight: a.weight, all: a.all.map(ownOnly) } : a;
@@ -361,7 +362,14 @@
       // Every page that holds a word, scored as a whole: a page that lacks some of the words
       // keeps (share of words it holds)² of its score, so a short page about the matter can
       // still pass a long page that happens to hold every word.
-      pages.forEach(function (p) { p.score *= Math.pow(p.matched.length / slots.length, 2); });
+      // A word counts as held when the page holds it at least 1/HELD as well as the page that
+      // holds it best, less in proportion below that: a synonym that every page mentions in
+      // passing does not make a page complete.
+      var best = slots.map(function (_, i) { return Math.max.apply(null, pages.map(function (p) { return p.hits[i] ? p.hits[i].score : 0; })); });
+      pages.forEach(function (p) {
+        var held = p.hits.reduce(function (sum, h, i) { return sum + (h ? Math.min(1, HELD * h.score / best[i]) : 0); }, 0);
+        p.score *= Math.pow(held / slots.length, 2);
+      });
       pages.sort(function (a, b) { return b.score - a.score; });
       return { pages: pages, complete: pages.some(function (p) { return p.complete; }) || !pages.length };
     });
