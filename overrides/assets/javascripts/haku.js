@@ -298,7 +298,6 @@
   // index to load) only when the own forms find fewer than ENOUGH pages holding every word, and
   // then, if some word found pages of its own, only for the words that found none.
   var ENOUGH = 3;
-  var HELD = 4;
   function ownOnly(slot) {
     var alternatives = slot.alternatives.filter(function (a) { return a.weight >= 1; }).map(function (a) {
       return a.all ? { weight: a.weight, all: a.all.map(ownOnly) } : a;
@@ -342,6 +341,7 @@
     });
   }
 
+  var HELD = 4;
   function rank(slots, literalQuery) {
     var forms = Array.from(slots.reduce(function (set, s) { return formsOf(s, set); }, new Set()));
     return Promise.all(forms.concat([literalQuery]).map(searchForm)).then(function (maps) {
@@ -365,7 +365,9 @@
       // A word counts as held when the page holds it at least 1/HELD as well as the page that
       // holds it best, less in proportion below that: a synonym that every page mentions in
       // passing does not make a page complete.
-      var best = slots.map(function (_, i) { return Math.max.apply(null, pages.map(function (p) { return p.hits[i] ? p.hits[i].score : 0; })); });
+      var best = slots.map(function (_, i) {
+        return pages.reduce(function (top, p) { return p.hits[i] ? Math.max(top, p.hits[i].score) : top; }, 0);
+      });
       pages.forEach(function (p) {
         var held = p.hits.reduce(function (sum, h, i) { return sum + (h ? Math.min(1, HELD * h.score / best[i]) : 0); }, 0);
         p.score *= Math.pow(held / slots.length, 2);
