@@ -50,7 +50,7 @@ def test_a_six_word_sentence_finds_pages(page, served_site):
 
 
 def _search_here(page, query: str) -> list[str]:
-    """The search page's own form, without loading the page again: 223 words in a minute, not four."""
+    """The search page's own form, without loading the page again: two hundred words in under a minute, not four."""
     page.fill("#haku-kysely", query)
     page.locator("#haku-kysely").press("Enter")
     page.wait_for_function("q => { const r = document.querySelector('[data-pk-search]'); return r.pkSearch && r.pkSearch.query === q && !r.hasAttribute('aria-busy'); }", arg=query)

@@ -100,7 +100,7 @@ def _analyse(all_words: set[str], site: Counter) -> dict[str, _Word]:
         for lemma in analysis.lemmas:
             lemma_pages[lemma] += site.get(word, 0)
     return {
-        word: _Word(analysis, word if word in analysis.lemmas else max(analysis.lemmas, key=lambda l: (lemma_pages[l], -len(l))) if analysis.lemmas else word)
+        word: _Word(analysis, word if word in analysis.lemmas or not analysis.lemmas else max(analysis.lemmas, key=lambda l: (lemma_pages[l], -len(l))))
         for word, analysis in analyses.items()
     }
 

@@ -389,10 +389,11 @@
     var first = ranked.pages.slice(0, PAGE_SIZE);
     return Promise.all(first.map(dataOf)).then(function (data) {
       var base = new URL(siteRoot).pathname;
+      var query = queryForms(slots);
       first.forEach(function (page, i) {
         page.path = data[i].url.slice(base.length);
         page.gatherers = ((data[i].meta && data[i].meta.kokoavat) || "").split(" ").filter(Boolean);
-        page.named = names(data[i].meta && data[i].meta.title, slots);
+        page.named = names(data[i].meta && data[i].meta.title, query);
       });
       first.forEach(function (page) {
         var gathered = first.filter(function (p) { return p !== page && p.gatherers.indexOf(page.path) >= 0; }).length;
@@ -407,14 +408,17 @@
   // title beginning with one of its forms), else the share of the title's words that are the
   // query's, function words included ("Parisuhde" is the query "parisuhteeseen" whole,
   // "Parisuhteen puheeksiotto" half).
-  function names(title, slots) {
+  function names(title, query) {
     var words = fold(title || "").split(/[^\p{L}]+/u).filter(Boolean);
-    var formsOfSlot = function (slot) { return Array.from(formsOf(slot, new Set([slot.word]))).map(fold); };
     var holds = function (word, forms) { return forms.some(function (f) { return word.indexOf(f) === 0; }); };
-    var required = requiredOf(slots).map(formsOfSlot);
-    if (!words.length || !required.every(function (forms) { return words.some(function (w) { return holds(w, forms); }); })) { return 0; }
-    var all = slots.map(formsOfSlot);
-    return words.filter(function (w) { return all.some(function (forms) { return holds(w, forms); }); }).length / words.length;
+    if (!words.length || !query.required.every(function (forms) { return words.some(function (w) { return holds(w, forms); }); })) { return 0; }
+    return words.filter(function (w) { return query.all.some(function (forms) { return holds(w, forms); }); }).length / words.length;
+  }
+
+  // Each slot's forms, folded, once per query: { required: [forms, …], all: [forms, …] }.
+  function queryForms(slots) {
+    var formsOfSlot = function (slot) { return Array.from(formsOf(slot, new Set([slot.word]))).map(fold); };
+    return { required: requiredOf(slots).map(formsOfSlot), all: slots.map(formsOfSlot) };
   }
 
   function dataOf(page) { // each result's fragment is loaded once
