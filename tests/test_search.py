@@ -108,6 +108,16 @@ def test_a_query_without_a_and_o_finds_the_same_pages(page, served_site):
     assert with_letters and set(without[:5]) == set(with_letters[:5])  # the same pages; near-equal scores may swap
 
 
+def test_a_title_names_a_word_it_inflects_not_a_compound_it_begins(page, served_site):
+    """A title is ranked up when its words are the query's: "Eroamme" is "ero" with an ending,
+    "Erokahvila" is another word that begins with it (a café, not a separation)."""
+    _search(page, served_site, "ero")
+    named = dict(page.evaluate("() => document.querySelector('[data-pk-search]').pkSearch.ranked.pages"
+                               ".filter(p => p.path).map(p => [p.path, p.named])"))
+    assert named["perheille/ero/"] == 1, named
+    assert named["palvelut/erokahvila-etela-savo/"] == 0, named
+
+
 def test_a_record_page_names_the_pages_that_gather_it_for_ranking(site):
     """Search ranks a gathering page (life situation, method, organisation) up when it finds it beside
     the pages it gathers; each gathered page names its gatherers in a Pagefind meta."""

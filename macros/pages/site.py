@@ -144,6 +144,7 @@ def _organisation_page(catalog: Catalog, settings: SiteSettings, organisation: O
         organisation.description.split("\n")[0],
         "organisation_page.md.j2",
         about=About(organisation, structured_data.organisation(settings, organisation, url)),
+        keywords=(organisation.short_name,) if organisation.short_name else (),
         catalog=catalog,
         organisation=organisation,
         owned=catalog.methods_where("owner", organisation.id),

@@ -152,7 +152,10 @@
     var alternatives = [{ weight: WEIGHT.own, forms: unique([spelt, found.form].concat(found.own)).slice(0, FORMS.own) }];
     if (found.synonyms.length) { alternatives.push({ weight: WEIGHT.synonym, forms: found.synonyms.slice(0, FORMS.synonym) }); }
     if (found.compounds.length) { alternatives.push({ weight: WEIGHT.compound, forms: found.compounds.slice(0, FORMS.compound) }); }
-    return { word: typed, form: found.form, key: found.key, optional: found.functionWord, alternatives: alternatives };
+    // Every word of the site that is this word, a synonym of it or a compound ending in it: a
+    // title that writes one of them names it.
+    var names = unique([typed, found.form].concat(found.own, found.synonyms, found.compounds)).map(fold);
+    return { word: typed, form: found.form, key: found.key, optional: found.functionWord, alternatives: alternatives, names: names };
   }
 
   function unique(items) {
@@ -292,6 +295,15 @@
     return slot.form || slot.word;
   }
 
+  function namesOf(slot, into) {
+    (slot.names || []).forEach(function (n) { into.add(n); });
+    slot.alternatives.forEach(function (a) {
+      (a.forms || []).forEach(function (f) { into.add(fold(f)); });
+      (a.all || []).forEach(function (s) { namesOf(s, into); });
+    });
+    return into;
+  }
+
   // Pages scored per slot; the query's words as written, if Pagefind finds them all on a page,
   // add its own score: the words exactly as written are the strongest evidence of what was meant.
   // The words' own forms first; synonyms, compounds and parts (each a further part of Pagefind's
@@ -405,19 +417,21 @@
   }
 
   // How much a title is the query: 0 unless it holds every word of the query (a word of the
-  // title beginning with one of its forms), else the share of the title's words that are the
-  // query's, function words included ("Parisuhde" is the query "parisuhteeseen" whole,
-  // "Parisuhteen puheeksiotto" half).
+  // title that is one of its words, or one of them and at most ENDING letters of a case ending:
+  // "Eroamme" holds "ero", "Erokahvila" is another word), else the share of the title's words
+  // that are the query's, function words included ("Parisuhde" is the query "parisuhteeseen"
+  // whole, "Parisuhteen puheeksiotto" half). ENDING 4 to 6 rank the same; 3 cuts real endings.
+  var ENDING = 6;
   function names(title, query) {
     var words = fold(title || "").split(/[^\p{L}]+/u).filter(Boolean);
-    var holds = function (word, forms) { return forms.some(function (f) { return word.indexOf(f) === 0; }); };
+    var holds = function (word, forms) { return forms.some(function (f) { return word.indexOf(f) === 0 && word.length - f.length <= ENDING; }); };
     if (!words.length || !query.required.every(function (forms) { return words.some(function (w) { return holds(w, forms); }); })) { return 0; }
     return words.filter(function (w) { return query.all.some(function (forms) { return holds(w, forms); }); }).length / words.length;
   }
 
   // Each slot's forms, folded, once per query: { required: [forms, …], all: [forms, …] }.
   function queryForms(slots) {
-    var formsOfSlot = function (slot) { return Array.from(formsOf(slot, new Set([slot.word]))).map(fold); };
+    var formsOfSlot = function (slot) { return Array.from(namesOf(slot, new Set([fold(slot.word)]))); };
     return { required: requiredOf(slots).map(formsOfSlot), all: slots.map(formsOfSlot) };
   }
 
