@@ -25,7 +25,9 @@ from macros.data.catalog import load_catalog
 from macros.data.levels import LEVELS
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("sanasto.yml", "lahteet.yml", "kayttoonotto.yml", "apua_heti.yml")
+# Shared as they are at any scale: vocabularies, sources, the implementation path, urgent help, and
+# the synonyms search uses (without them a national search would load less than a real one).
+COPIED = ("sanasto.yml", "lahteet.yml", "kayttoonotto.yml", "apua_heti.yml", "synonyymit.yml")
 SOURCE = "kuntajako"  # every synthetic record cites one real source id, so references resolve
 YEARS = (2018, 2020, 2022, 2024)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -73,7 +73,7 @@ def _group(*members: str) -> SynonymGroup:
 
 def test_lexicon_maps_an_unwritten_form_to_the_sites_own_words():
     files = _files(build(Counter({"väkivallan": 3, "lähisuhdeväkivalta": 2, "tilanne": 1}), []))
-    key, own, synonyms, compounds, parts = _entry(files, "väkivallasta")
+    key, own, synonyms, compounds, parts, root = _entry(files, "väkivallasta")
     assert key == "väkivalta" and own == ["väkivallan"]
     assert compounds == ["lähisuhdeväkivalta"]  # a kind of väkivalta
     assert _entry(files, "tilanteessa")[:2] == ["tilanne", ["tilanne"]]
@@ -81,7 +81,7 @@ def test_lexicon_maps_an_unwritten_form_to_the_sites_own_words():
 
 def test_a_synonym_from_the_vocabulary_finds_the_other_words_forms():
     files = _files(build(Counter({"masennukseen": 2, "perhe": 5}), [_group("masennus", "depressio")]))
-    key, own, synonyms, _, _ = _entry(files, "depressiosta")
+    key, own, synonyms, *_ = _entry(files, "depressiosta")
     assert key == "depressio" and own == [] and synonyms == ["masennukseen"]
 
 
@@ -92,6 +92,13 @@ def test_a_form_whose_stem_finds_mostly_other_words_is_not_searched():
     assert _entry(files, "menemään")[:2] == ["mennä", ["menevät"]]
     alone = _files(build(Counter({"mennessä": 1, "menee": 1, "menetelmä": 20, "menevä": 8}), []))
     assert _entry(alone, "menemään")[1] == ["menee"]  # every form strays: the one that strays least stays
+
+
+def test_a_word_names_its_shortest_form_that_is_its_own_stem_as_its_root():
+    # Pagefind stems "kouluun" to "koulu" and reads the index part of each: searching "koulu" costs one.
+    files = _files(build(Counter({"kouluun": 3, "koulu": 1, "koulussa": 2}), []))
+    assert _entry(files, "kouluun")[5] == "koulu"
+    assert _entry(_files(build(Counter({"lapsi": 3, "lapsen": 2}), [])), "lapsen")[5] == ""  # its stems "lap", "laps" are no forms
 
 
 def test_a_word_in_one_of_its_base_forms_is_its_own_key():

@@ -157,6 +157,7 @@ def _variants(site: Counter, analysed: dict[str, _Word], group_keys: list[list[t
         parts = analysed[key].analysis.parts if key in analysed and analysed[key].analysis.parts else (key,)
         mine = own.get(key, set())
         result[key] = {
+            "r": _root(mine),
             "v": _searchable(mine, site, VARIANTS["v"], reach),
             "s": _searchable(synonyms.get(key, set()) - mine, site, VARIANTS["s"], reach),
             "c": _searchable(containing.get(parts, set()) - mine, site, VARIANTS["c"], reach),
@@ -217,6 +218,14 @@ def _searchable(candidates: set[str], site: Counter, limit: int, reach: _Reach) 
     return sorted(kept, key=lambda w: (-site.get(w, 0), w))[:limit]
 
 
+def _root(forms: set[str]) -> str:
+    """The shortest of a word's forms that is its own Pagefind stem ('koulu'), or ''. Pagefind reads
+    one part of its index for it, where a longer form ('kouluun') can cost two: the form's and
+    its stem's. The search page searches a form that begins with it as the root when it must
+    save (overrides/assets/javascripts/haku.js, withinBudget)."""
+    return min((f for f in forms if pagefind_stem(f) == f), key=lambda f: (len(f), f), default="")
+
+
 def _chunks(forms: dict[str, str]) -> dict[str, list[str]]:
     """Forms grouped by folded prefix: two letters, one more while a group is too big."""
     chunks: dict[str, list[str]] = {}
@@ -246,7 +255,7 @@ def _chunk_file(prefix: str, entries: list[str], forms: dict[str, str], variants
     number = {key: i for i, key in enumerate(keys)}
     body = {
         "m": {form: number[forms[form]] for form in sorted(entries)},
-        "a": [[key, *(variants.get(key, {}).get(kind, []) for kind in ("v", "s", "c")), list(_parts(key, analysed))] for key in keys],
+        "a": [[key, *(variants.get(key, {}).get(kind, []) for kind in ("v", "s", "c")), list(_parts(key, analysed)), variants.get(key, {}).get("r", "")] for key in keys],
         "f": sorted(f for f in entries if _function_word(f, forms[f], analysed)),
     }
     return PublishedFile(chunk_path(prefix), _json(body))

@@ -71,7 +71,7 @@
         }
         if (form === null) { return null; }
         var a = chunk.a[chunk.m[form]];
-        return { form: form, key: a[0], own: a[1], synonyms: a[2], compounds: a[3], parts: a[4], functionWord: chunk.f.indexOf(form) >= 0 };
+        return { form: form, key: a[0], own: a[1], synonyms: a[2], compounds: a[3], parts: a[4], root: a[5], functionWord: chunk.f.indexOf(form) >= 0 };
       });
     });
   }
@@ -155,7 +155,7 @@
     // Every word of the site that is this word, a synonym of it or a compound ending in it: a
     // title that writes one of them names it.
     var names = unique([typed, found.form].concat(found.own, found.synonyms, found.compounds)).map(fold);
-    return { word: typed, form: found.form, key: found.key, optional: found.functionWord, alternatives: alternatives, names: names };
+    return { word: typed, form: found.form, key: found.key, root: found.root, optional: found.functionWord, alternatives: alternatives, names: names };
   }
 
   function unique(items) {
@@ -323,7 +323,7 @@
       var large = Boolean(index && index.osat > MAX_INDEX_PARTS);
       var own = (large ? withinBudget(slots) : slots).map(ownOnly);
       // The words as written include function words ("Meidän vauva"), unless each costs a part.
-      var literal = (large ? slots : all).map(literalOf).join(" ");
+      var literal = (large ? own.map(searchedAs) : all.map(literalOf)).join(" ");
       return rank(own, literal).then(function (first) {
         var complete = first.pages.filter(function (p) { return p.complete; }).length;
         var found = slots.map(function (_, i) { return first.pages.some(function (p) { return p.hits[i]; }); });
@@ -341,16 +341,25 @@
     return required.length ? required : slots;
   }
 
-  // MAX_INDEX_PARTS own forms shared equally among the words, at least one each (as typed, or as
-  // the site spells it), most used forms first.
+  // MAX_INDEX_PARTS own forms shared equally among the words, at least one each, most used forms
+  // first. A word that begins with its root (the vocabulary's shortest form that is its own
+  // Pagefind stem) is searched as the root ("kouluun" as "koulu"): Pagefind finds it through the
+  // root, and reads one part of its index for the root where a longer form can cost two.
   function withinBudget(slots) {
     var share = Math.min(FORMS.own, Math.max(1, Math.floor(MAX_INDEX_PARTS / slots.length)));
     return slots.map(function (slot) {
       var alternatives = slot.alternatives.map(function (a, i) {
-        return i === 0 && a.forms ? { weight: a.weight, forms: a.forms.slice(0, share) } : a;
+        if (i !== 0 || !a.forms) { return a; }
+        var root = slot.root && fold(a.forms[0]).indexOf(fold(slot.root)) === 0 ? [slot.root] : [];
+        return { weight: a.weight, forms: unique(root.concat(a.forms)).slice(0, share) };
       });
       return Object.assign({}, slot, { alternatives: alternatives });
     });
+  }
+
+  function searchedAs(slot) { // the form a budgeted slot is searched as
+    var first = slot.alternatives[0];
+    return first && first.forms ? first.forms[0] : literalOf(slot);
   }
 
   var HELD = 4;
