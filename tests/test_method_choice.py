@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from conftest import replace_in
 from macros.data.catalog import load_catalog
+from macros.pages.method_facets import MAX_COMPARED
 from test_accessibility import AXE, RUN_AXE
 from test_validation import TODAY, problems
 
@@ -153,6 +154,15 @@ def test_keyboard_only_choose_three_compare_and_remove(phone, served_site):
         _pick_by_keyboard(phone, method_id)
     tray = phone.locator("[data-vertailukori]")
     expect(tray.locator("[data-maara]")).to_have_text("3")
+    expect(tray.locator(".pk-tray__title")).to_have_text(f"Vertailuun valitut (3/{MAX_COMPARED})")
+    more = [m for m in CATALOG.methods_sorted()][3:MAX_COMPARED + 1]  # up to one more than fits
+    for method in more:
+        _pick_by_keyboard(phone, method.id)
+    expect(tray.locator("[data-maara]")).to_have_text(str(MAX_COMPARED))
+    expect(tray.locator(".pk-tray__status")).to_contain_text(f"enintään {MAX_COMPARED} menetelmää")
+    for method in more[:-1]:
+        tray.get_by_role("button", name=f"Poista vertailusta: {method.display_name}").click()
+    expect(tray.locator("[data-maara]")).to_have_text("3")
     link = tray.get_by_role("link", name="Vertaa valittuja")
     link.focus()
     phone.keyboard.press("Enter")
@@ -198,7 +208,7 @@ def test_unknown_ids_are_dropped_with_a_note_and_more_than_four_are_cut(phone, s
     assert phone.url.endswith(f"?menetelmat={ids[0]},{ids[1]}")
     phone.goto(served_site + "vertaa/?menetelmat=" + ",".join(ids[:6]))
     expect(phone.locator("thead th")).to_have_count(4)
-    expect(phone.locator("[data-huomautus]")).to_contain_text("Vertailuun mahtuu 4 menetelmää")
+    expect(phone.locator("[data-huomautus]")).to_contain_text(f"Vertailuun mahtuu {MAX_COMPARED} menetelmää")
 
 
 def test_four_methods_fit_a_phone_and_print_whole_on_a4_landscape(phone, served_site):

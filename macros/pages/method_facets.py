@@ -20,6 +20,9 @@ class Facet:
     label: str
 
 
+# How many methods the comparison holds: the tray on every method list and the vertaa/ page say it.
+MAX_COMPARED = 4
+
 FACETS = (
     Facet("teema", "themes", "teemat", "Teema"),
     Facet("ika", "age_groups", "ikaryhmat", "Kohderyhmä"),

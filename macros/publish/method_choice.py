@@ -30,9 +30,6 @@ ROWS = (
     ("palvelut", "Palvelut, joissa käytössä"),
 )
 
-MAX_COMPARED = 4
-
-
 def selector_data(catalog: Catalog) -> PublishedFile:
     """Every method's selector values and areas of use, in catalogue order. Areas are numbers into
     the list "alueet": a region-wide service puts every municipality on the list, and at national
@@ -82,5 +79,4 @@ def comparison_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:
         links=urls.Links(here),
         rows=ROWS,
         facets=FACETS,
-        most=MAX_COMPARED,
     )

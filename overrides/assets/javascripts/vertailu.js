@@ -34,7 +34,8 @@
 
   var picks = Array.prototype.slice.call(document.querySelectorAll("input[data-vertailu]"));
   var trays = Array.prototype.slice.call(document.querySelectorAll("[data-vertailukori]"));
-  var most = 4;
+  var limit = document.querySelector("[data-enintaan]"); // the tray's or the comparison's, from the build
+  var most = limit ? Number(limit.getAttribute("data-enintaan")) : 0;
 
   function showChoice(message) {
     var chosen = load();
@@ -98,7 +99,6 @@
   if (!page || !window.fetch) {
     return;
   }
-  most = Number(page.getAttribute("data-enintaan"));
   var table = page.querySelector("table");
   var box = page.querySelector("[data-taulukko]");
   var note = page.querySelector("[data-huomautus]");
