@@ -101,6 +101,14 @@ def test_a_word_names_its_shortest_form_that_is_its_own_stem_as_its_root():
     assert _entry(_files(build(Counter({"lapsi": 3, "lapsen": 2}), [])), "lapsen")[5] == ""  # its stems "lap", "laps" are no forms
 
 
+def test_a_word_written_without_a_and_o_that_voikko_does_not_know_is_the_word_with_them():
+    # "ryhmaneuvola" is in an address a page shows; someone typing it means the word.
+    files = _files(build(Counter({"ryhmäneuvola": 3, "ryhmaneuvola": 1, "ryhmä": 2}), []))
+    key, own, *_ = _entry(files, "ryhmaneuvola")
+    assert key == "ryhmäneuvola" and "ryhmaneuvola" not in own
+    assert _entry(files, "ryhma")[0] == "ryhmä"
+
+
 def test_a_word_in_one_of_its_base_forms_is_its_own_key():
     files = _files(build(Counter({"yksin": 1, "yksi": 5, "yhden": 5}), []))
     assert _entry(files, "yksin")[:2] == ["yksin", ["yksin"]]  # alone, not a form of "yksi"

@@ -148,14 +148,14 @@
 
   function slotOf(found, typed) {
     // Without ä/ö the typed word is the site's word: search as the site spells it.
-    var spelt = fold(typed) === fold(found.form) ? found.form : typed;
+    var spelt = found.own.filter(function (f) { return fold(f) === fold(typed); })[0] || (fold(typed) === fold(found.form) ? found.form : typed);
     var alternatives = [{ weight: WEIGHT.own, forms: unique([spelt, found.form].concat(found.own)).slice(0, FORMS.own) }];
     if (found.synonyms.length) { alternatives.push({ weight: WEIGHT.synonym, forms: found.synonyms.slice(0, FORMS.synonym) }); }
     if (found.compounds.length) { alternatives.push({ weight: WEIGHT.compound, forms: found.compounds.slice(0, FORMS.compound) }); }
     // Every word of the site that is this word, a synonym of it or a compound ending in it: a
     // title that writes one of them names it.
     var names = unique([typed, found.form].concat(found.own, found.synonyms, found.compounds)).map(fold);
-    return { word: typed, form: found.form, key: found.key, root: found.root, optional: found.functionWord, alternatives: alternatives, names: names };
+    return { word: typed, form: spelt, key: found.key, root: found.root, optional: found.functionWord, alternatives: alternatives, names: names };
   }
 
   function unique(items) {
