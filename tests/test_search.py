@@ -4,6 +4,7 @@ accessibility with results shown, and nothing fetched from another host."""
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote, urlsplit
 
@@ -12,6 +13,8 @@ from playwright.sync_api import expect
 
 from bench.search_eval import RESULT_LINKS, SETTLED, load_queries, report, run_queries, scores, settled_results
 from macros.data.catalog import load_catalog
+from macros.publish.finnish import fold
+from macros.publish.search_lexicon import chunk_path
 from test_accessibility import AXE, RUN_AXE
 
 # The issue's goals are recall@5 0.97 and MRR 0.90 overall and 0.90 per category; these floors are
@@ -116,6 +119,21 @@ def test_a_title_names_a_word_it_inflects_not_a_compound_it_begins(page, served_
                                ".filter(p => p.path).map(p => [p.path, p.named])"))
     assert named["perheille/ero/"] == 1, named
     assert named["palvelut/erokahvila-etela-savo/"] == 0, named
+
+
+def test_the_vocabulary_holds_the_words_pagefind_indexes_not_those_it_leaves_out(site):
+    """A page's address is shown as text in its share box, which Pagefind leaves out: the
+    address is no word of the vocabulary (nor suggested as a spelling), the page's name is."""
+    index = json.loads(site.site.joinpath("hakusanasto", "index.json").read_text(encoding="utf-8"))
+
+    def known(word: str) -> bool:
+        prefix = max((p for p in index["lohkot"] if fold(word).startswith(p)), key=len)
+        return word in json.loads(site.site.joinpath(chunk_path(prefix)).read_text(encoding="utf-8"))["m"]
+
+    service = next(s for s in load_catalog("data").services.values() if "-" in s.id)
+    assert service.id in site.html(f"palvelut/{service.id}")  # the share box shows it
+    assert not known(service.id)
+    assert known(service.name.split()[0].lower().strip(":,"))
 
 
 def test_a_record_page_names_the_pages_that_gather_it_for_ranking(site):

@@ -135,7 +135,36 @@ def indexed_part(html: str) -> str:
 
 
 TAG = re.compile(r"<[^>]*>")
+# The start tag of an element Pagefind leaves out: one of LEFT_OUT's classes, or data-pagefind-ignore.
+LEFT_OUT_START = re.compile(
+    r'<([a-z][a-z0-9]*)\b(?=[^>]*(?:\sdata-pagefind-ignore\b|\sclass="(?:[^"]*\s)?(?:%s)(?:\s[^"]*)?"))[^>]*>'
+    % "|".join(re.escape(selector.removeprefix(".")) for selector in LEFT_OUT)
+)
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 def _text(page: str) -> str:
-    return html.unescape(TAG.sub(" ", page))
+    """The text Pagefind indexes: the words of the search vocabulary are the index's own."""
+    return html.unescape(TAG.sub(" ", _without_left_out(page)))
+
+
+def _without_left_out(page: str) -> str:
+    """The page without the elements Pagefind leaves out, each cut at its matching end tag (our
+    templates' HTML is well formed; a full parser would cost the build seconds at national scale)."""
+    kept, position = [], 0
+    for start in LEFT_OUT_START.finditer(page):
+        if start.start() < position:
+            continue  # inside an element already cut
+        kept.append(page[position:start.start()])
+        position = start.end() if start.group(1) in VOID else _end_of(page, start.group(1), start.end())
+    kept.append(page[position:])
+    return "".join(kept)
+
+
+def _end_of(page: str, tag: str, after: int) -> int:
+    depth = 1
+    for found in re.compile(rf"<(/?){tag}\b[^>]*>").finditer(page, after):  # re caches the pattern
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return found.end()
+    return len(page)
