@@ -103,9 +103,9 @@ def _analyse(all_words: set[str], site: Counter) -> dict[str, _Word]:
         word: _Word(analysis, word if word in analysis.lemmas or not analysis.lemmas else max(analysis.lemmas, key=lambda l: (lemma_pages[l], -len(l))))
         for word, analysis in analyses.items()
     }
-    # A word written without ä and ö that Voikko does not know ('ryhmaneuvola' in an address the
-    # page shows) is the word with them: it takes that word's key, so a query typed the same way
-    # searches the real word.
+    # A word written without ä and ö that Voikko does not know ('kayttoonotto', a data file's name
+    # on the editors' page) is the word with them: it takes that word's key, so a query typed the
+    # same way searches the real word.
     known = {fold(w): item.key for w, item in sorted(analysed.items(), key=lambda kv: site.get(kv[0], 0)) if item.analysis.lemmas}
     for word, item in analysed.items():
         if not item.analysis.lemmas and fold(word) == word and known.get(word, word) != word:

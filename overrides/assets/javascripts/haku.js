@@ -147,7 +147,8 @@
   // An alternative is { weight, forms } (any form found) or { weight, all: [slot, …] } (every slot).
 
   function slotOf(found, typed) {
-    // Without ä/ö the typed word is the site's word: search as the site spells it.
+    // Without ä/ö the typed word is the site's word: search as the site spells it (its own forms
+    // first: a form written without ä/ö is there only as a data file's name).
     var spelt = found.own.filter(function (f) { return fold(f) === fold(typed); })[0] || (fold(typed) === fold(found.form) ? found.form : typed);
     var alternatives = [{ weight: WEIGHT.own, forms: unique([spelt, found.form].concat(found.own)).slice(0, FORMS.own) }];
     if (found.synonyms.length) { alternatives.push({ weight: WEIGHT.synonym, forms: found.synonyms.slice(0, FORMS.synonym) }); }
