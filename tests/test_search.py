@@ -19,7 +19,7 @@ from test_accessibility import AXE, RUN_AXE
 
 # The goals are recall@5 0.97 and MRR 0.90 overall and 0.90 per category; these floors are
 # what the engine reaches today (see the closing note), so a change that makes search worse fails.
-FLOOR_RECALL, FLOOR_MRR, FLOOR_CATEGORY = 0.97, 0.88, 0.90
+FLOOR_RECALL, FLOOR_MRR, FLOOR_CATEGORY = 0.97, 0.89, 0.90
 
 
 @pytest.fixture
