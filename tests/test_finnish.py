@@ -102,7 +102,7 @@ def test_a_word_names_its_shortest_form_that_is_its_own_stem_as_its_root():
 
 
 def test_a_word_written_without_a_and_o_that_voikko_does_not_know_is_the_word_with_them():
-    # "ryhmaneuvola" is in an address a page shows; someone typing it means the word.
+    # A data file's name on the editors' page ("kayttoonotto") is such a word; someone typing it means the word.
     files = _files(build(Counter({"ryhmäneuvola": 3, "ryhmaneuvola": 1, "ryhmä": 2}), []))
     key, own, *_ = _entry(files, "ryhmaneuvola")
     assert key == "ryhmäneuvola" and "ryhmaneuvola" not in own

@@ -263,10 +263,16 @@ def _chunk_file(prefix: str, entries: list[str], forms: dict[str, str], variants
     number = {key: i for i, key in enumerate(keys)}
     body = {
         "m": {form: number[forms[form]] for form in sorted(entries)},
-        "a": [[key, *(variants.get(key, {}).get(kind, []) for kind in ("v", "s", "c")), list(_parts(key, analysed)), variants.get(key, {}).get("r", "")] for key in keys],
+        "a": [_entry(key, variants.get(key, {}), analysed) for key in keys],
         "f": sorted(f for f in entries if _function_word(f, forms[f], analysed)),
     }
     return PublishedFile(chunk_path(prefix), _json(body))
+
+
+def _entry(key: str, variants: dict, analysed: dict[str, _Word]) -> list:
+    """A key's entry as haku.js reads it by position: [key, own forms, synonyms' forms, compounds
+    ending in it, its parts as keys, its root]."""
+    return [key, *(variants.get(kind, []) for kind in ("v", "s", "c")), list(_parts(key, analysed)), variants.get("r", "")]
 
 
 def _function_word(form: str, key: str, analysed: dict[str, _Word]) -> bool:

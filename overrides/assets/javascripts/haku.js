@@ -263,10 +263,12 @@
     return searches.get(word);
   }
 
-  function formsOf(slot, into) {
+  // The forms a slot searches, with its parts'; `named` adds every site word it names (slotOf).
+  function formsOf(slot, into, named) {
+    (named && slot.names || []).forEach(function (n) { into.add(n); });
     slot.alternatives.forEach(function (a) {
       (a.forms || []).forEach(function (f) { into.add(f); });
-      (a.all || []).forEach(function (s) { formsOf(s, into); });
+      (a.all || []).forEach(function (s) { formsOf(s, into, named); });
     });
     return into;
   }
@@ -294,15 +296,6 @@
 
   function literalOf(slot) { // the word as the site spells it ("jalkeen" -> "jälkeen")
     return slot.form || slot.word;
-  }
-
-  function namesOf(slot, into) {
-    (slot.names || []).forEach(function (n) { into.add(n); });
-    slot.alternatives.forEach(function (a) {
-      (a.forms || []).forEach(function (f) { into.add(fold(f)); });
-      (a.all || []).forEach(function (s) { namesOf(s, into); });
-    });
-    return into;
   }
 
   // Pages scored per slot; the query's words as written, if Pagefind finds them all on a page,
@@ -441,7 +434,7 @@
 
   // Each slot's forms, folded, once per query: { required: [forms, …], all: [forms, …] }.
   function queryForms(slots) {
-    var formsOfSlot = function (slot) { return Array.from(namesOf(slot, new Set([fold(slot.word)]))); };
+    var formsOfSlot = function (slot) { return Array.from(formsOf(slot, new Set([slot.word]), true), fold); };
     return { required: requiredOf(slots).map(formsOfSlot), all: slots.map(formsOfSlot) };
   }
 
