@@ -2,7 +2,10 @@
 
 PyYAML's safe loader is close to what editors need, with three surprises removed:
 - it keeps the last of two equal keys silently; here that is a problem to report;
-- YAML 1.1 turns `no`, `on`, `yes` into booleans; here only true/false are booleans;
+- it reads YAML 1.1, where `no`, `on`, `yes` are booleans, `1_000` and `1:30` numbers and `<<`
+  a merge; here plain words are read as YAML 1.2's core schema reads them, as the editors' form
+  (Sveltia CMS, which writes YAML 1.2 and quotes only what 1.2 would misread) expects: only
+  true/false are booleans, numbers are what they look like, everything else is text;
 - it turns 2022-06-01 into a date object; here dates stay text and the validator
   parses them where a field asks for a date, so "2022-13-01" gets a clear message.
 """
@@ -33,48 +36,67 @@ class Sequence(list):
     item_positions: list[Position]
 
 
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_DROPPED_TAGS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
+# YAML 1.2 core schema: the only plain scalars that are not text (yaml.org/spec/1.2.2, 10.3.2).
+_CORE = {
+    "null": (r"^(?:~|null|Null|NULL|)$", "~nN"),
+    "bool": (r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    "int": (r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    "float": (r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$", "-+.0123456789"),
+}
 
 
-# libyaml's parser when PyYAML has it (several times faster); the same behaviour either way.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_Base):  # type: ignore[valid-type, misc]
-    """Safe loader with YAML 1.2-like scalars and positions on every collection."""
+class _Positions:
+    """Safe loading with YAML 1.2-like scalars and positions on every collection."""
 
     display_name = "?"
     problems: list[Problem]
+    stood_in = False  # the text had characters that YAML 1.1 reads as line breaks
 
     def position(self, node: yaml.Node) -> Position:
         mark = node.start_mark
         return Position(self.display_name, mark.line + 1, mark.column + 1)
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED_TAGS]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
+class _PythonLoader(_Positions, yaml.SafeLoader):
+    pass
 
 
-_STR, _INT, _NULL, _BOOL_TAG = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "null", "bool"))
+# libyaml's parser when PyYAML has it: several times faster. It refuses a few things YAML allows that
+# the form writes (a line of `|` text that begins with a tab), so a file it cannot read is read again
+# by PyYAML's own parser, which can; its message is the one reported when neither can.
+_Loader = type("_Loader", (_Positions, yaml.CSafeLoader), {}) if hasattr(yaml, "CSafeLoader") else _PythonLoader
 
 
-def _build(loader: _Loader, node: yaml.Node, path: tuple[int, ...] = ()) -> Any:
+for _class in {_Loader, _PythonLoader}:
+    _class.yaml_implicit_resolvers = {}
+    for _name, (_pattern, _first) in _CORE.items():
+        _class.add_implicit_resolver(f"tag:yaml.org,2002:{_name}", re.compile(_pattern), [*_first, *([None] if _name == "null" else [])])
+
+
+# YAML 1.1 (PyYAML, libyaml) reads NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks; in
+# YAML 1.2 they are text, and text pasted from a word processor has them. They are read as
+# private-use stand-ins (one character for one, so positions stay) and given back in the text.
+_STOOD_IN = str.maketrans({"\x85": "\ue085", "\u2028": "\ue028", "\u2029": "\ue029"})
+_RESTORED = str.maketrans({"\ue085": "\x85", "\ue028": "\u2028", "\ue029": "\u2029"})
+
+_STR, _INT, _FLOAT, _NULL, _BOOL_TAG = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "null", "bool"))
+
+
+def _build(loader: _Positions, node: yaml.Node, path: tuple[int, ...] = ()) -> Any:
     """Plain values from the composed nodes. Walking the nodes directly is several times faster
     than PyYAML's generic constructor, which matters at national scale (10 000 services)."""
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _STR:
-            return node.value
-        if node.tag == _INT and node.value.isdigit():
-            return int(node.value)
+            return node.value.translate(_RESTORED) if loader.stood_in else node.value
+        if node.tag == _INT:
+            return _integer(node.value)
         if node.tag == _NULL:
             return None
         if node.tag == _BOOL_TAG:
             return node.value.lower() == "true"
-        return loader.construct_object(node, deep=True)  # floats and the rare rest
+        if node.tag == _FLOAT:
+            return _float(node.value)
+        return loader.construct_object(node, deep=True)  # an explicit tag (!!binary …): the rare rest
     if id(node) in path:
         raise yaml.constructor.ConstructorError(None, None, "found undefined alias", node.start_mark)
     path = (*path, id(node))
@@ -86,7 +108,18 @@ def _build(loader: _Loader, node: yaml.Node, path: tuple[int, ...] = ()) -> Any:
     return _mapping(loader, node, path)
 
 
-def _mapping(loader: _Loader, node: yaml.MappingNode, path: tuple[int, ...]) -> Mapping:
+def _integer(text: str) -> int:
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)
+
+
+def _float(text: str) -> float:
+    special = text.lower().replace(".", "")  # .inf, -.Inf, .NaN
+    return float(special if special.lstrip("+-") in ("inf", "nan") else text)
+
+
+def _mapping(loader: _Positions, node: yaml.MappingNode, path: tuple[int, ...]) -> Mapping:
     loader.flatten_mapping(node)
     result = Mapping()
     result.position = loader.position(node)
@@ -118,11 +151,28 @@ def load_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(start, "tiedostoa ei löydy")]
     except UnicodeDecodeError:
         return None, [Problem(start, "tiedosto ei ole UTF-8-muodossa; tallenna se UTF-8-merkistöllä")]
+    stood_in = any(chr(c) in text for c in _STOOD_IN)
+    if stood_in:
+        text = text.translate(_STOOD_IN)
+    document, problems = _parse(_Loader, text, display_name, stood_in)
+    if problems and _Loader is not _PythonLoader and problems[0].message.startswith(_BROKEN):
+        document, problems = _parse(_PythonLoader, text, display_name, stood_in)
+    if document is None and not problems:
+        return None, [Problem(start, "tiedosto on tyhjä")]
+    return document, problems
+
+
+_BROKEN = "YAML-muoto on rikki"
+
+
+def _parse(loader_class: type, text: str, display_name: str, stood_in: bool) -> tuple[Any, list[Problem]]:
+    start = Position(display_name, 1, 1)
     try:
-        loader = _Loader(text)  # the reader refuses control characters already here
+        loader = loader_class(text)  # the reader refuses control characters already here
     except yaml.reader.ReaderError as error:
         return None, [Problem(start, f"tiedostossa on merkki, jota YAML ei salli (merkki {error.character!r}, kohta {error.position}); poista se")]
     loader.display_name = display_name
+    loader.stood_in = stood_in
     loader.problems = []
     try:
         node = loader.get_single_node()
@@ -130,11 +180,9 @@ def load_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, display_name)]
     except yaml.YAMLError as error:
-        return None, [Problem(start, f"YAML-muoto on rikki: {error}")]
+        return None, [Problem(start, f"{_BROKEN}: {error}")]
     finally:
         loader.dispose()
-    if document is None:
-        return None, [Problem(start, "tiedosto on tyhjä")]
     return document, loader.problems
 
 
@@ -142,7 +190,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, display_name: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     where = Position(display_name, mark.line + 1, mark.column + 1) if mark else Position(display_name, 1, 1)
     reason = _SYNTAX_HINTS.get(error.problem or "", error.problem or "tuntematon syy")
-    return Problem(where, f"YAML-muoto on rikki: {reason}. Tarkista sisennykset, kaksoispisteet ja lainausmerkit")
+    return Problem(where, f"{_BROKEN}: {reason}. Tarkista sisennykset, kaksoispisteet ja lainausmerkit")
 
 
 _SYNTAX_HINTS = {
