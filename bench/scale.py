@@ -208,8 +208,8 @@ def serve_rebuild_seconds() -> float:
             url = f"http://127.0.0.1:{port}/menetelmat/lapset-puheeksi/"
             _wait_for(url, "Lapset puheeksi", timeout=120)
             time.sleep(1)  # let the watcher settle after the first build
-            path = data / "methods.yml"
-            path.write_text(path.read_text(encoding="utf-8").replace("  nimi: Lapset puheeksi\n", "  nimi: Lapset puheeksi muokattu\n", 1), encoding="utf-8")
+            path = data / "menetelmat" / "lapset-puheeksi.yml"
+            path.write_text(path.read_text(encoding="utf-8").replace("nimi: Lapset puheeksi\n", "nimi: Lapset puheeksi muokattu\n", 1), encoding="utf-8")
             start = time.perf_counter()
             _wait_for(url, "Lapset puheeksi muokattu", timeout=120)
             return time.perf_counter() - start

@@ -19,18 +19,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
-
 from macros.data.catalog import load_catalog
+from macros.data.formatting import canonical
 from macros.data.levels import LEVELS
+from macros.data.schema import FILES
+from macros.data.yaml_output import dump
 
 ROOT = Path(__file__).resolve().parent.parent
 # Shared as they are at any scale: vocabularies, sources, the implementation path, urgent help, and
 # the synonyms search uses (without them a national search would load less than a real one).
-COPIED = ("sanasto.yml", "lahteet.yml", "kayttoonotto.yml", "apua_heti.yml", "synonyymit.yml")
+COPIED = ("sanasto.yml", "lahteet", "kayttoonotto.yml", "apua_heti.yml", "synonyymit.yml")
 SOURCE = "kuntajako"  # every synthetic record cites one real source id, so references resolve
 YEARS = (2018, 2020, 2022, 2024)
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
@@ -76,30 +76,34 @@ class Writer:
 
 
 def _real_text() -> str:
-    return " ".join((ROOT / "data" / name).read_text(encoding="utf-8") for name in ("methods.yml", "services.yml"))
+    return " ".join(path.read_text(encoding="utf-8") for folder in ("menetelmat", "palvelut") for path in sorted((ROOT / "data" / folder).glob("*.yml")))
 
 
 def write(out: Path, scale: Scale = Scale(), seed: int = 1) -> Path:
     """Write a data folder at `scale` into `out` and return it."""
     out.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
-        shutil.copy(ROOT / "data" / name, out / name)
+        source = ROOT / "data" / name
+        shutil.copytree(source, out / name) if source.is_dir() else shutil.copy(source, out / name)
     w = Writer(seed)
     regions, municipalities = _areas(w, scale)
     organisations = _organisations(w, scale, regions)
     methods = _methods(w, scale, organisations)
     services = _services(w, scale, regions, municipalities, organisations, methods)
-    files = {
-        "alueet.yml": regions + municipalities,
-        "organisations.yml": organisations,
-        "methods.yml": methods,
-        "services.yml": services,
-        "kayttotilanne.yml": _observations(w, methods, regions, municipalities),
-        "elamantilanteet.yml": _life_situations(w, scale, services, methods),
+    folders = {
+        "alueet": regions + municipalities,
+        "toimijat": organisations,
+        "menetelmat": methods,
+        "palvelut": services,
+        "elamantilanteet": _life_situations(w, scale, services, methods),
     }
-    for name, items in files.items():
-        text = yaml.dump(items, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=120)
-        (out / name).write_text(text, encoding="utf-8")
+    specs = {spec.path: spec for spec in FILES}
+    for name, records in folders.items():  # one file per record, as the editors' form writes them
+        (out / name).mkdir()
+        for record in records:
+            (out / name / f"{record['id']}.yml").write_text(dump(canonical(record, specs[name])), encoding="utf-8")
+    observations = _observations(w, methods, regions, municipalities)
+    (out / "kayttotilanne.yml").write_text(dump(canonical(observations, specs["kayttotilanne.yml"])), encoding="utf-8")
     return out
 
 

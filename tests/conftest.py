@@ -14,10 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.schema import FILES
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CHROMIUM = "/usr/bin/chromium"
+FOLDERS = {spec.path for spec in FILES if spec.folder}  # collections kept one file per record
 SITE_URL = "https://perhekeskus.example/"  # a reserved name: the published address in tests
+REPO_URL = "https://github.com/esimerkki/perhekeskus"  # the repository the editors' form saves to in tests
 
 
 @dataclass
@@ -44,8 +48,8 @@ def build_site(data_dir: Path, site_dir: Path, strict: bool = True, project: Pat
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
-    """The site built from the project's real data, with its public address known as when published."""
-    built = build_site(DATA, tmp_path_factory.mktemp("site") / "site", SITE_URL=SITE_URL)
+    """The site built from the project's real data, with its public address and repository known as when published."""
+    built = build_site(DATA, tmp_path_factory.mktemp("site") / "site", SITE_URL=SITE_URL, SITE_REPO_URL=REPO_URL)
     assert built.result.returncode == 0, built.output
     return built
 
@@ -73,8 +77,20 @@ def at(path: Path, line_text: str, start: str | None = None) -> str:
     """
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.lstrip().startswith(line_text):
-            return f"data/{path.name}:{number}:{line.index(start or line_text) + 1}"
+            return f"{shown(path)}:{number}:{line.index(start or line_text) + 1}"
     raise AssertionError(f"{line_text!r} not in {path.name}")
+
+
+def shown(path: Path) -> str:
+    """A data file as messages name it: data/sanasto.yml, or data/menetelmat/lapset-puheeksi.yml for a record's own file."""
+    return f"data/{path.parent.name}/{path.name}" if path.parent.name in FOLDERS else f"data/{path.name}"
+
+
+def record_file(data_dir: Path, folder: str, record_id: str) -> Path:
+    """A record's own file, which must exist: data/<folder>/<id>.yml."""
+    path = data_dir / folder / f"{record_id}.yml"
+    assert path.exists(), f"{path} puuttuu"
+    return path
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from xml.etree import ElementTree
 
-from conftest import ROOT, at, build_site, replace_in
+from conftest import REPO_URL, ROOT, at, build_site, record_file, replace_in
 from macros.data.catalog import load_catalog
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -17,12 +17,13 @@ INJECTED_TEXT = "Teksti {{ 7*191 }} ja {% if true %}ehto{% endif %} <img src=x o
 
 
 def test_bad_data_stops_the_build_with_a_finnish_message_and_writes_nothing(data_copy, tmp_path):
-    replace_in(data_copy / "methods.yml", "omistaja: mieli-ry", "omistaja: mieli")
+    method = record_file(data_copy, "menetelmat", "lapset-puheeksi")
+    replace_in(method, "omistaja: mieli-ry", "omistaja: mieli")
     site_dir = tmp_path / "site"
     built = build_site(data_copy, site_dir)
     assert built.result.returncode != 0
     assert "Tiedoissa on 1 virhe. Sivustoa ei julkaista, ennen kuin ne on korjattu:" in built.output
-    where = at(data_copy / "methods.yml", "omistaja: mieli", "mieli")
+    where = at(method, "omistaja: mieli", "mieli")
     assert (
         f"{where}: menetelmä 'lapset-puheeksi': kenttä 'omistaja' viittaa tuntemattomaan toimijaan 'mieli' "
         "(tarkoititko 'mieli-ry'?)" in built.output
@@ -36,19 +37,20 @@ def test_check_command_reports_without_building(data_copy):
     good = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     methods = len(load_catalog(ROOT / "data").methods)
     assert good.returncode == 0 and good.stdout.startswith(f"Tiedot kunnossa: {methods} menetelmää")
-    replace_in(data_copy / "organisations.yml", "tyyppi: jarjesto", "tyyppi: yhdistys")
+    organisation = record_file(data_copy, "toimijat", "mieli-ry")
+    replace_in(organisation, "tyyppi: jarjesto", "tyyppi: yhdistys")
     bad = subprocess.run([*command, str(data_copy)], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 1
     assert bad.stderr.splitlines()[1] == (
-        f"{at(data_copy / 'organisations.yml', 'tyyppi: yhdistys', 'yhdistys')}: toimija 'mieli-ry': kenttä 'tyyppi' viittaa tuntemattomaan toimijatyyppiin 'yhdistys'"
+        f"{at(organisation, 'tyyppi: yhdistys', 'yhdistys')}: toimija 'mieli-ry': kenttä 'tyyppi' viittaa tuntemattomaan toimijatyyppiin 'yhdistys'"
     )
 
 
 def test_yaml_text_is_shown_as_text_never_run_as_template_or_html(data_copy, tmp_path):
-    path = data_copy / "methods.yml"
-    replace_in(path, "  nimi: Lapset puheeksi\n", f"  nimi: '{INJECTED_NAME}'\n")
-    replace_in(path, "  kenelle: >-\n    Kaikki lapsiperheet.", f"  kenelle: >-\n    {INJECTED_TEXT}")
-    replace_in(path, "  koulutus: >-\n    Työntekijät", "  koulutus: |-\n    ## Kaappaus {#kaappaus}\n    Työntekijät")
+    path = record_file(data_copy, "menetelmat", "lapset-puheeksi")
+    replace_in(path, "nimi: Lapset puheeksi\n", f"nimi: '{INJECTED_NAME}'\n")
+    replace_in(path, "kenelle: Kaikki lapsiperheet.", f"kenelle: >-\n  {INJECTED_TEXT}")
+    replace_in(path, "koulutus: Työntekijät", "koulutus: |-\n  ## Kaappaus {#kaappaus}\n  Työntekijät")
     built = build_site(data_copy, tmp_path / "site")
     assert built.result.returncode == 0, built.output
 
@@ -75,27 +77,38 @@ def test_yaml_text_is_shown_as_text_never_run_as_template_or_html(data_copy, tmp
 def test_rated_method_shows_level_source_and_date_and_edit_links_use_the_repository(data_copy, tmp_path):
     # The real data has no published rating yet; this copy adds one to show how a rating is presented.
     replace_in(
-        data_copy / "methods.yml",
-        "  avainsanat: [lasten asiat,",
-        "  naytto:\n    arvio: taso-3\n    arvioija: Kasvun tuki -toimitus\n    lahde: kasvun-tuki-arviointikasikirja\n    arvioitu: 2025-05-02\n"
-        "    linkki: https://kasvuntuki.fi/\n  avainsanat: [lasten asiat,",
+        record_file(data_copy, "menetelmat", "lapset-puheeksi"),
+        "avainsanat:\n",
+        "naytto:\n  arvio: taso-3\n  arvioija: Kasvun tuki -toimitus\n  lahde: kasvun-tuki-arviointikasikirja\n  arvioitu: 2025-05-02\n"
+        "  linkki: https://kasvuntuki.fi/\navainsanat:\n",
     )
-    built = build_site(data_copy, tmp_path / "site", SITE_REPO_URL="https://github.com/esimerkki/perhekeskus")
+    built = build_site(data_copy, tmp_path / "site", SITE_REPO_URL=REPO_URL)
     assert built.result.returncode == 0, built.output
     page = built.html("menetelmat/lapset-puheeksi")
     assert '<span class="pk-evidence__level">3/5</span> Vähäinen dokumentoitu näyttö' in page
     assert 'arvioija: Kasvun tuki -toimitus, arvioitu <time datetime="2025-05-02">2.5.2025</time>' in page
     assert '<a href="https://kasvuntuki.fi/">Kasvun tuki – arviointikäsikirja, menetelmän kokonaisarvio</a>' in page
     assert "ei arvioitu / arvio ei tiedossa" not in page
-    line = at(data_copy / "methods.yml", "- id: lapset-puheeksi").split(":")[1]
-    assert f'<a href="https://github.com/esimerkki/perhekeskus/edit/main/data/methods.yml">Muokkaa tietoja</a> (tiedosto data/methods.yml, rivi {line})' in page
+    # "Muokkaa tietoja" opens the record in the editors' form; the file itself is a link to GitHub.
+    assert ('<a href="../../muokkaa/#/collections/menetelmat/entries/lapset-puheeksi">Muokkaa tietoja</a> (tiedosto '
+            '<a href="https://github.com/esimerkki/perhekeskus/edit/main/data/menetelmat/lapset-puheeksi.yml">data/menetelmat/lapset-puheeksi.yml</a>)') in page
     assert 'href="https://github.com/esimerkki/perhekeskus/issues/new?title=Palaute%3A%20Lapset%20puheeksi%20%28LP%29"' in page
+
+
+def test_without_a_github_repository_the_record_names_its_file_and_the_form_explains(data_copy, tmp_path):
+    built = build_site(data_copy, tmp_path / "site", SITE_REPO_URL="")
+    assert built.result.returncode == 0, built.output
+    assert ("Tiedot ovat tiedostossa <code>data/menetelmat/lapset-puheeksi.yml</code>. "
+            '<a href="../../tietoa/#tietojen-muokkaaminen">Näin tietoja muokataan</a>') in built.html("menetelmat/lapset-puheeksi")
+    form = built.html("muokkaa")
+    assert "joten lomake ei ole käytössä" in form and "sveltia" not in form.lower()
+    assert not (built.site / "muokkaa" / "config.json").exists()
 
 
 def test_data_text_stays_text_in_previews_cards_feed_and_exports(data_copy, tmp_path):
     """The same hostile name in JSON-LD, Open Graph, the embed card, the feed and the exports;
     built without SITE_URL, as on an editor's machine."""
-    replace_in(data_copy / "methods.yml", "  nimi: Lapset puheeksi\n", f"  nimi: '{INJECTED_NAME}'\n")
+    replace_in(record_file(data_copy, "menetelmat", "lapset-puheeksi"), "nimi: Lapset puheeksi\n", f"nimi: '{INJECTED_NAME}'\n")
     built = build_site(data_copy, tmp_path / "site", SITE_URL="")
     assert built.result.returncode == 0, built.output
     page = built.html("menetelmat/lapset-puheeksi")
@@ -152,8 +165,8 @@ def test_an_optional_record_link_renders_the_record_or_nothing(data_copy, tmp_pa
     """docs/perheille.md links a seed method if the data has it; other data builds without it."""
     built = build_site(ROOT / "data", tmp_path / "with")
     assert 'Lue lisää: <a href="../menetelmat/monitoimijainen-yhteistyomalli/">Monitoimijainen yhteistyömalli</a>.' in built.html("perheille")
-    for name in ("methods.yml", "services.yml", "kayttotilanne.yml", "elamantilanteet.yml"):
-        path = data_copy / name
+    (data_copy / "menetelmat" / "monitoimijainen-yhteistyomalli.yml").rename(data_copy / "menetelmat" / "yhteistyomalli.yml")
+    for path in data_copy.rglob("*.yml"):
         path.write_text(path.read_text(encoding="utf-8").replace("monitoimijainen-yhteistyomalli", "yhteistyomalli"), encoding="utf-8")
     built = build_site(data_copy, tmp_path / "without")
     assert built.result.returncode == 0, built.output
@@ -195,4 +208,4 @@ def test_a_publisher_region_missing_from_the_data_stops_the_build_with_a_finnish
     _with_publisher(project, PUBLISHER.replace("etela-savo", "lappi"))
     code, output = _build_project(project, tmp_path / "site")
     assert code != 0
-    assert "mkdocs.yml: julkaisijan alue 'lappi' ei ole tiedostossa alueet.yml" in output, output
+    assert "mkdocs.yml: julkaisijan alue 'lappi' ei ole alueiden kansiossa data/alueet" in output, output

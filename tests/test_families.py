@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import at, replace_in
+from conftest import at, record_file, replace_in
 from macros.data.catalog import load_catalog
 from test_services import map_columns
 from test_site import article
@@ -48,21 +48,21 @@ def test_red_level_of_the_map_has_the_urgent_box(site):
 
 
 def test_life_situation_references_are_checked(data_copy):
-    path = data_copy / "elamantilanteet.yml"
-    replace_in(path, "  menetelmat: [vanhemmuussuunnitelma]", "  menetelmat: [vanhemmuus-suunnitelma]")
-    replace_in(path, "  palvelut: [neuvola-pohjois-savo, ryhmaneuvola-tampere,", "  palvelut: [neuvola, ryhmaneuvola-tampere,")
+    baby, divorce = record_file(data_copy, "elamantilanteet", "vauvaperhe"), record_file(data_copy, "elamantilanteet", "ero")
+    replace_in(divorce, "  - vanhemmuussuunnitelma\n", "  - vanhemmuus-suunnitelma\n")
+    replace_in(baby, "palvelut:\n  - neuvola-pohjois-savo\n", "palvelut:\n  - neuvola\n")
     found = problems(data_copy)
     assert found == [
-        f"{at(path, 'palvelut: [neuvola, ', 'neuvola')}: elämäntilanne 'vauvaperhe': kenttä 'palvelut' viittaa tuntemattomaan palveluun 'neuvola' "
-        "(tarkoititko 'neuvola-pohjois-savo'?)",
-        f"{at(path, 'menetelmat: [vanhemmuus-suunnitelma]', 'vanhemmuus-')}: elämäntilanne 'ero': kenttä 'menetelmat' viittaa tuntemattomaan "
+        f"{at(divorce, '- vanhemmuus-suunnitelma', 'vanhemmuus-')}: elämäntilanne 'ero': kenttä 'menetelmat' viittaa tuntemattomaan "
         "menetelmään 'vanhemmuus-suunnitelma' (tarkoititko 'vanhemmuussuunnitelma'?)",
+        f"{at(baby, '- neuvola', 'neuvola')}: elämäntilanne 'vauvaperhe': kenttä 'palvelut' viittaa tuntemattomaan palveluun 'neuvola' "
+        "(tarkoititko 'neuvola-pohjois-savo'?)",
     ]
 
 
 def test_helpline_needs_a_source_and_a_real_number(data_copy):
     path = data_copy / "apua_heti.yml"
-    replace_in(path, '  puhelin: "116 111"', "  puhelin: soita MLL:ään")
+    replace_in(path, "  puhelin: 116 111", "  puhelin: soita MLL:ään")
     found = problems(data_copy)
     assert len(found) == 1 and "puhelinnumero 'soita MLL:ään' ei kelpaa" in found[0]
 

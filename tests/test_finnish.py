@@ -130,11 +130,11 @@ def test_suggestions_list_the_sites_words_by_length_most_used_first():
 
 def test_a_group_with_one_word_or_a_word_in_two_groups_is_refused(data_copy):
     path = data_copy / "synonyymit.yml"
-    replace_in(path, "sanat: [terveydenhoitaja, terkkari, neuvolatäti, kouluterkkari]", "sanat: [terveydenhoitaja]")
-    replace_in(path, "sanat: [oppilashuolto, opiskeluhuolto, opiskelijahuolto]", "sanat: [oppilashuolto, tarha]")
+    replace_in(path, "  sanat:\n    - terveydenhoitaja\n    - terkkari\n    - neuvolatäti\n    - kouluterkkari\n", "  sanat: [terveydenhoitaja]\n")
+    replace_in(path, "    - oppilashuolto\n    - opiskeluhuolto\n    - opiskelijahuolto\n", "    - oppilashuolto\n    - tarha\n")
     assert problems(data_copy) == [
         f"{at(path, 'sanat: [terveydenhoitaja]', '[terveydenhoitaja]')}: synonyymiryhmä 'terveydenhoitaja': kenttä 'sanat' tarvitsee vähintään kaksi eri sanaa",
-        f"{at(path, 'sanat: [oppilashuolto, tarha]', 'tarha]')}: synonyymiryhmä 'oppilashuolto': sana 'tarha' on jo ryhmässä 'paivakoti' ({at(path, '- id: paivakoti', 'id')}); sana voi kuulua vain yhteen ryhmään",
+        f"data/synonyymit.yml:{int(at(path, '- oppilashuolto').split(':')[1]) + 1}:7: synonyymiryhmä 'oppilashuolto': sana 'tarha' on jo ryhmässä 'paivakoti' ({at(path, '- id: paivakoti', 'id')}); sana voi kuulua vain yhteen ryhmään",
     ]
 
 

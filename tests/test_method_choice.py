@@ -10,7 +10,7 @@ import pytest
 from markupsafe import escape
 from playwright.sync_api import expect
 
-from conftest import replace_in
+from conftest import record_file, replace_in
 from macros.data.catalog import load_catalog
 from macros.pages.method_facets import MAX_COMPARED
 from test_accessibility import AXE, RUN_AXE
@@ -79,13 +79,14 @@ def test_without_javascript_the_list_facets_and_comparison_help_remain(site):
 
 
 def test_a_rating_without_its_assessor_date_or_source_is_refused(data_copy):
-    rating = "  naytto:\n    arvio: taso-3\n    linkki: https://kasvuntuki.fi/\n"
-    replace_in(data_copy / "methods.yml", "  avainsanat: [lasten asiat,", rating + "  avainsanat: [lasten asiat,")
-    text = (data_copy / "methods.yml").read_text(encoding="utf-8")
+    rating = "naytto:\n  arvio: taso-3\n  linkki: https://kasvuntuki.fi/\n"
+    path = record_file(data_copy, "menetelmat", "lapset-puheeksi")
+    replace_in(path, "avainsanat:\n", rating + "avainsanat:\n")
+    text = path.read_text(encoding="utf-8")
     line = text[: text.index(rating)].count("\n") + 2  # the rating's first field
     found = problems(data_copy)
     for field in ("arvioija", "arvioitu", "lahde"):
-        assert any(p.startswith(f"data/methods.yml:{line}:") and f"kenttä 'naytto': pakollinen kenttä '{field}' puuttuu" in p for p in found), found
+        assert any(p.startswith(f"data/menetelmat/lapset-puheeksi.yml:{line}:") and f"kenttä 'naytto': pakollinen kenttä '{field}' puuttuu" in p for p in found), found
 
 
 # --- The selector in Chromium ------------------------------------------------------------------

@@ -148,7 +148,8 @@ def test_sitemap_follows_sitemaps_org_and_lists_every_page_with_its_date(site):
     urls = sitemap.getroot().findall("{http://www.sitemaps.org/schemas/sitemap/0.9}url")
     pages = {str(p.parent.relative_to(site.site)) for p in site.site.rglob("index.html")}
     listed = {u.findtext("{*}loc").removeprefix(SITE_URL).rstrip("/") or "." for u in urls}
-    assert {p for p in pages if not p.startswith(("upota/", "haku"))} <= listed  # embed cards and redirects stay out
+    assert {p for p in pages if not p.startswith(("upota/", "haku", "muokkaa"))} <= listed  # embed cards and redirects stay out
+    assert "muokkaa" in pages and "muokkaa" not in listed  # the editors' form is no page for search engines
     assert all(u.findtext("{*}lastmod") for u in urls)
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import build_site, replace_in
+from conftest import build_site, record_file, replace_in
 from macros.data.catalog import load_catalog
 from test_site import article
 from test_validation import problems
@@ -88,7 +88,7 @@ def test_municipality_page_has_regional_services_but_not_another_towns(site):
 
 
 def test_level_must_be_one_of_the_three(data_copy):
-    replace_in(data_copy / "services.yml", "  taso: keltainen\n", "  taso: keltanen\n")
+    replace_in(record_file(data_copy, "palvelut", "lapsiperheiden-perhetyo-pohjois-savo"), "taso: keltainen\n", "taso: keltanen\n")
     found = problems(data_copy)
     assert len(found) == 1
     assert found[0].endswith(
@@ -98,18 +98,18 @@ def test_level_must_be_one_of_the_three(data_copy):
 
 
 def test_service_references_are_checked(data_copy):
-    replace_in(data_copy / "services.yml", "  alueet: [kangasniemi]", "  alueet: [kangasniem]")
-    replace_in(data_copy / "services.yml", "  menetelmat: [systeeminen-lastensuojelu]", "  menetelmat: [systeeminen]")
+    replace_in(record_file(data_copy, "palvelut", "perhetupa-kangasniemi"), "alueet:\n  - kangasniemi\n", "alueet:\n  - kangasniem\n")
+    replace_in(record_file(data_copy, "palvelut", "lastensuojelu-etela-savo"), "menetelmat:\n  - systeeminen-lastensuojelu\n", "menetelmat:\n  - systeeminen\n")
     found = problems(data_copy)
-    assert found[0].endswith("palvelu 'perhetupa-kangasniemi': kenttä 'alueet' viittaa tuntemattomaan alueeseen 'kangasniem' (tarkoititko 'kangasniemi'?)")
-    assert found[1].endswith("palvelu 'lastensuojelu-etela-savo': kenttä 'menetelmat' viittaa tuntemattomaan menetelmään 'systeeminen' (tarkoititko 'systeeminen-lastensuojelu'?)")
+    assert found[1].endswith("palvelu 'perhetupa-kangasniemi': kenttä 'alueet' viittaa tuntemattomaan alueeseen 'kangasniem' (tarkoititko 'kangasniemi'?)")
+    assert found[0].endswith("palvelu 'lastensuojelu-etela-savo': kenttä 'menetelmat' viittaa tuntemattomaan menetelmään 'systeeminen' (tarkoititko 'systeeminen-lastensuojelu'?)")
 
 
 def test_phone_numbers_become_tel_links_and_bad_ones_are_refused(data_copy, tmp_path):
-    path = data_copy / "services.yml"
-    replace_in(path, "  tuottaja: kuopion-ensikotiyhdistys\n", "  tuottaja: kuopion-ensikotiyhdistys\n  puhelin: 040 123 4567\n")
+    path = record_file(data_copy, "palvelut", "pelotta")
+    replace_in(path, "tuottaja: kuopion-ensikotiyhdistys\n", "tuottaja: kuopion-ensikotiyhdistys\npuhelin: 040 123 4567\n")
     built = build_site(data_copy, tmp_path / "site")
     assert built.result.returncode == 0, built.output
     assert '<a href="tel:0401234567">040 123 4567</a>' in built.html("palvelut/pelotta")
-    replace_in(path, "  puhelin: 040 123 4567\n", "  puhelin: soita meille\n")
+    replace_in(path, "puhelin: 040 123 4567\n", "puhelin: soita meille\n")
     assert problems(data_copy)[0].endswith("puhelinnumero 'soita meille' ei kelpaa; käytä vain numeroita, välilyöntejä ja alussa +-merkkiä")

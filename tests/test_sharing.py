@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
-from conftest import SITE_URL, at, build_site, replace_in, serve_directory
+from conftest import SITE_URL, at, build_site, record_file, replace_in, serve_directory
 from macros.data.catalog import load_catalog
 from macros.publish.open_data import EXPORTS
 
@@ -36,11 +36,19 @@ def meta(html: str, name: str) -> str:
 
 # --- Durable URLs ----------------------------------------------------------------------------
 
-def rename(data: Path, data_file: str, old: str, new: str) -> None:
-    """Rename a record's id everywhere, as an editor would, keeping the old id as an alias."""
-    for path in data.glob("*.yml"):
-        path.write_text(re.sub(rf"\b{old}\b", new, path.read_text(encoding="utf-8")), encoding="utf-8")
-    replace_in(data / data_file, f"- id: {new}\n", f"- id: {new}\n  aiemmat_osoitteet: [{old}]\n")
+def rename(data: Path, folder: str, old: str, new: str) -> None:
+    """Rename a record's id everywhere, as an editor would: its file, and every reference, keeping
+    the old id as an alias."""
+    record_file(data, folder, old).rename(data / folder / f"{new}.yml")
+    for path in data.rglob("*.yml"):
+        path.write_text(re.sub(rf"(?<![\w-]){old}(?![\w-])", new, path.read_text(encoding="utf-8")), encoding="utf-8")  # the id, not ids it is part of
+    _add_aliases(record_file(data, folder, new), old)
+
+
+def _add_aliases(path: Path, *aliases: str) -> None:
+    """Earlier ids last in the file, where the form writes them."""
+    listed = "".join(f"  - {alias}\n" for alias in aliases)
+    path.write_text(path.read_text(encoding="utf-8") + f"aiemmat_osoitteet:\n{listed}", encoding="utf-8")
 
 
 def test_blog_link_and_embed_card_keep_working_after_a_rename(site, data_copy, tmp_path, browser):
@@ -50,7 +58,7 @@ def test_blog_link_and_embed_card_keep_working_after_a_rename(site, data_copy, t
     snippet = re.search(r"<pre><code>(&lt;iframe .*?)</code></pre>", method_page).group(1)
     snippet = snippet.replace("&lt;", "<").replace("&gt;", ">").replace("&#34;", '"')
 
-    rename(data_copy, "methods.yml", "lapset-puheeksi", NEW_ID)
+    rename(data_copy, "menetelmat", "lapset-puheeksi", NEW_ID)
     renamed = build_site(data_copy, tmp_path / "site", SITE_URL=SITE_URL)
     assert renamed.result.returncode == 0, renamed.output
     assert (renamed.site / "menetelmat" / NEW_ID / "index.html").exists()
@@ -89,12 +97,12 @@ def test_blog_link_and_embed_card_keep_working_after_a_rename(site, data_copy, t
     ("vanha-lp", "'vanha-lp' on jo aiempi osoite tietueelle 'lapset-puheeksi'"),
 ])
 def test_an_earlier_id_leads_to_one_page_only(data_copy, tmp_path, alias, problem):
-    path = data_copy / "methods.yml"
-    replace_in(path, "- id: lapset-puheeksi\n", "- id: lapset-puheeksi\n  aiemmat_osoitteet: [vanha-lp]\n")
-    replace_in(path, "- id: vanhemmuussuunnitelma\n", f"- id: vanhemmuussuunnitelma\n  aiemmat_osoitteet: [suunnitelma, {alias}]\n")
+    _add_aliases(record_file(data_copy, "menetelmat", "lapset-puheeksi"), "vanha-lp")
+    path = record_file(data_copy, "menetelmat", "vanhemmuussuunnitelma")
+    _add_aliases(path, "suunnitelma", alias)
     built = build_site(data_copy, tmp_path / "site")
     assert built.result.returncode != 0
-    where = at(path, f"aiemmat_osoitteet: [suunnitelma, {alias}]", alias)
+    where = at(path, f"- {alias}", alias)
     assert f"{where}: menetelmä 'vanhemmuussuunnitelma': kenttä 'aiemmat_osoitteet': {problem}" in built.output
 
 
@@ -244,7 +252,7 @@ def test_csv_keeps_finnish_letters_lists_and_nested_entries(site):
 
 
 def test_csv_text_cannot_run_as_a_spreadsheet_formula(data_copy, tmp_path):
-    replace_in(data_copy / "methods.yml", "  nimi: Lapset puheeksi\n", "  nimi: '=HYPERLINK(\"http://x\")'\n")
+    replace_in(record_file(data_copy, "menetelmat", "lapset-puheeksi"), "nimi: Lapset puheeksi\n", "nimi: '=HYPERLINK(\"http://x\")'\n")
     built = build_site(data_copy, tmp_path / "site")
     assert built.result.returncode == 0, built.output
     rows = csv.DictReader(io.StringIO((built.site / "data" / "menetelmat.csv").read_text(encoding="utf-8-sig")), delimiter=";")
@@ -270,7 +278,7 @@ def test_hsds_export_round_trips(site):
 
 def test_hsds_ids_survive_a_rename(data_copy, tmp_path, site):
     before = {s["name"]: s["id"] for s in json.loads((site.site / "data" / "hsds" / "services.json").read_text(encoding="utf-8"))}
-    rename(data_copy, "services.yml", "neuvola-pohjois-savo", "neuvola-ps")
+    rename(data_copy, "palvelut", "neuvola-pohjois-savo", "neuvola-ps")
     built = build_site(data_copy, tmp_path / "site")
     assert built.result.returncode == 0, built.output
     after = {s["name"]: s["id"] for s in json.loads((built.site / "data" / "hsds" / "services.json").read_text(encoding="utf-8"))}

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from markupsafe import escape
 
+from conftest import ROOT
 from macros.data.catalog import load_catalog
 
 CATALOG = load_catalog("data")
@@ -145,9 +146,21 @@ def test_every_internal_link_and_anchor_resolves(site):
                 file = file / "index.html"
             if not file.exists():
                 broken.append(f"{base}: {href}")
+            elif target.fragment.startswith("/collections/"):  # a record's place in the editors' form, not an anchor
+                if not _form_has(site.site, target.fragment):
+                    broken.append(f"{base}: {href} (lomakkeessa ei ole tätä tietuetta)")
             elif target.fragment and target.fragment not in pages[file].ids:
                 broken.append(f"{base}: {href} (ankkuri puuttuu)")
     assert broken == []
+
+
+def _form_has(site_dir, route: str) -> bool:
+    """Whether the editors' form knows the collection of a route /collections/<name>/entries/<id>,
+    and the record has its own file in the collection's folder."""
+    _, _, name, _, record_id = route.split("/")
+    config = json.loads((site_dir / "muokkaa" / "config.json").read_text(encoding="utf-8"))
+    folder = next((c["folder"] for c in config["collections"] if c["name"] == name and "folder" in c), None)
+    return folder is not None and (ROOT / folder / f"{record_id}.yml").exists()
 
 
 def test_no_resource_is_loaded_from_another_host(site):

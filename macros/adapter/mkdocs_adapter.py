@@ -29,7 +29,7 @@ from macros.data.parallel import Background, ParallelError  # noqa: E402
 from macros.data.problems import DataError  # noqa: E402
 from macros.pages.output import GeneratedPage, Publisher, SiteSettings, write_files  # noqa: E402
 from macros.pages.site import generated_pages  # noqa: E402
-from macros.publish.files import published_files, schema_files  # noqa: E402
+from macros.publish.files import linked_files, published_files  # noqa: E402
 from macros.publish.finnish import AnalyserMissing  # noqa: E402
 from macros.publish.search_index import SearchIndex, SearchIndexError  # noqa: E402
 
@@ -110,8 +110,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.path, content=page.html)
         _Prerendered(page, file, config)  # becomes file.page, which MkDocs then uses as it is
         files.append(file)
-    for schema in schema_files():
-        files.append(File.generated(config, schema.path, content=schema.content))
+    for linked in linked_files(catalog, settings):
+        files.append(File.generated(config, linked.path, content=linked.content))
     gc.freeze()  # the pages too live as long as the build
     # No page links by path to the embed cards, exports, feed or redirects, so a second
     # process writes them into the site while MkDocs builds the pages (MkDocs lets plugins

@@ -19,7 +19,7 @@ from macros.data.parallel import in_child
 from macros.data.problems import DataError, Position, Problem
 from macros.data.records import Area, Helpline, LifeSituation, Method, Observation, Organisation, Service, Source, Stage, SynonymGroup, Term
 from macros.data.validate import did_you_mean, record_label, validate_file
-from macros.data.yaml_source import Mapping, Sequence, load_yaml
+from macros.data.yaml_source import Mapping, Sequence, load_yaml, read_folder
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,6 @@ class Catalog:
     collections: dict[str, dict[str, object]]
     observations: tuple[Observation, ...]
     data_dir: Path
-    files: dict[str, str] = field(default_factory=dict)  # collection name -> data file path
 
     @property
     def methods(self) -> dict[str, Method]:
@@ -224,11 +223,14 @@ def _collector_paused():
 
 
 def _stamp(data_dir: Path) -> tuple:
+    """Every data file's time and size: a file changed, added or removed gives a new stamp."""
     stats = []
     for spec in schema.FILES:
         path = data_dir / spec.path
-        stat = path.stat() if path.exists() else None
-        stats.append((spec.path, stat and (stat.st_mtime_ns, stat.st_size)))
+        paths = sorted(path.glob("*.yml")) if spec.folder else [path]
+        for each in paths:
+            stat = each.stat() if each.exists() else None
+            stats.append((str(each), stat and (stat.st_mtime_ns, stat.st_size)))
     return tuple(stats)
 
 
@@ -236,30 +238,32 @@ def _load(data_dir: Path, today: date) -> Catalog:
     problems: list[Problem] = []
     collections: dict[str, list] = {}
     written: dict[str, list[Mapping]] = {}
-    files: dict[str, str] = {}
+    unreadable: dict[str, tuple[str, ...]] = {}  # ids whose own file could not be read
     for spec in schema.FILES:
         display = f"data/{spec.path}"
         if spec.optional and not (data_dir / spec.path).exists():
             continue
-        document, found = load_yaml(data_dir / spec.path, display)
+        read = read_folder if spec.folder else load_yaml
+        document, found = read(data_dir / spec.path, display)
         problems += found
         if document is None:
             continue
+        if spec.folder:
+            unreadable[spec.sections[0].name] = document.unreadable
         result = validate_file(document, spec, Position(display, 1, 1), today)
         problems += result.problems
         collections.update(result.records)
         written.update(result.items)
-        files.update({name: display for name in result.records})
     indexed = {name: _index(records, schema_collection(name), problems) for name, records in collections.items() if name != "kayttotilanne"}
     problems += _stage_numbers(collections.get("vaiheet", []))
     observations = tuple(collections.get("kayttotilanne", ()))
-    problems += _reference_problems(written)
+    problems += _reference_problems(written, unreadable)
     problems += _duplicate_observations(observations)
     problems += _alias_problems(indexed)
     problems += _synonym_problems(collections.get("synonyymit", []))
     if problems:
         raise DataError(problems)
-    return Catalog(indexed, observations, data_dir, files)
+    return Catalog(indexed, observations, data_dir)
 
 
 def schema_collection(name: str) -> schema.Collection:
@@ -277,9 +281,10 @@ def _index(records: list, collection: schema.Collection, problems: list[Problem]
     return index
 
 
-def _reference_problems(written: dict[str, list[Mapping]]) -> Iterator[Problem]:
-    """Check references on the records as written, so faults elsewhere in a record hide none."""
-    named = {name: {item["id"] for item in items if isinstance(item.get("id"), str)} for name, items in written.items()}
+def _reference_problems(written: dict[str, list[Mapping]], unreadable: dict[str, tuple[str, ...]]) -> Iterator[Problem]:
+    """Check references on the records as written, so faults elsewhere in a record hide none. A record
+    whose file could not be read is reported once, not again at each reference to it."""
+    named = {name: {item["id"] for item in items if isinstance(item.get("id"), str)} | set(unreadable.get(name, ())) for name, items in written.items()}
     for name, items in written.items():
         spec = schema_collection(name).spec
         for item in items:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Level:
-    id: str  # as written in services.yml
+    id: str  # as written in a service's `taso`
     key: str  # ASCII, for CSS classes
     title: str
     shape: str  # circle, triangle or square

@@ -8,11 +8,17 @@ records and templates use.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
 from macros.data import records
 from macros.data.levels import LEVELS
+
+
+# An id: lower-case letters a-z, digits and single hyphens. It is a page's address and, for records kept
+# one file each, the file's name.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class Kind(Enum):
@@ -40,6 +46,34 @@ class Field:
     minimum: int | None = None
     maximum: int | None = None
     choices: tuple[str, ...] = ()
+    label: str = ""  # the field's name in the editors' form; by default LABELS[key]
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", LABELS[self.key])
+
+
+# Each key's Finnish name in the editors' form and the field guide. Keys are written without
+# ä and ö (they are typed by hand in YAML); these are the words an editor reads.
+LABELS = {
+    "id": "Tunniste", "aiemmat_osoitteet": "Aiemmat tunnisteet", "nimi": "Nimi", "lyhenne": "Lyhenne",
+    "muut_nimet": "Muut nimet", "tiivistelma": "Tiivistelmä", "perheille": "Perheille", "ammattilaisille": "Ammattilaisille",
+    "kenelle": "Kenelle", "kuvaus": "Kuvaus", "omistaja": "Omistaja", "kumppanit": "Kumppanit", "teemat": "Teemat",
+    "ikaryhmat": "Ikäryhmät", "toteutusmuodot": "Toteutusmuodot", "toteutuspaikat": "Toteutuspaikat", "koulutus": "Koulutus",
+    "kouluttajat": "Kouluttajat", "verkkosivu": "Verkkosivu", "naytto": "Näyttöarvio", "arvio": "Arvio", "arvioija": "Arvioija",
+    "arvioitu": "Arvioitu", "linkki": "Linkki arvioon", "tukitoimet": "Tukitoimet", "asiakaspolku": "Asiakaspolku",
+    "tehtavat": "Tehtävät", "roolit": "Roolit", "avainsanat": "Hakusanat", "lahteet": "Lähteet", "lahde": "Lähde",
+    "paivitetty": "Sisältö päivitetty", "tarkistettu": "Tiedot tarkistettu", "taso": "Liikennevalotaso",
+    "tason_peruste": "Tason peruste", "ika_alkaen": "Ikä alkaen", "ika_asti": "Ikä asti", "asiointikanavat": "Asiointikanavat",
+    "puhelin": "Puhelin", "maksu": "Maksu", "tila": "Tila", "tuottaja": "Järjestäjä tai tuottaja", "alueet": "Alueet",
+    "menetelmat": "Menetelmät", "palvelut": "Palvelut", "tyyppi": "Tyyppi", "kuuluu": "Kuuluu alueeseen",
+    "julkaisija": "Julkaisija", "vuosi": "Vuosi", "julkaistu": "Julkaistu", "url": "Verkko-osoite", "aineisto": "Aineisto",
+    "numero": "Järjestysnumero", "lahteen_sanamuoto": "Lähteen sanamuoto", "johto": "Johdon tehtävät",
+    "seuraavaan": "Seuraavaan vaiheeseen", "milloin": "Milloin", "kotona": "Kotona", "sanat": "Sanat",
+    "menetelma": "Menetelmä", "alue": "Alue", "aihe": "Aihe", "tulos": "Tulos", "vaihe": "Käyttöönoton vaihe",
+    "kuntia": "Kuntia", "kuntia_yhteensa": "Kuntia yhteensä", "aktiivisesti_kuntia": "Aktiivisesti kuntia",
+    "koulutettuja": "Koulutettuja", "lisatieto": "Lisätieto",
+}
 
 
 @dataclass(frozen=True)
@@ -60,6 +94,7 @@ class Collection:
     name: str
     spec: RecordSpec
     unknown: str  # "tuntemattomaan toimijaan": how a dangling reference is said
+    label: str  # the collection's name for editors: "Toimijat"
 
 
 @dataclass(frozen=True)
@@ -68,6 +103,13 @@ class DataFile:
     sections: tuple[Collection, ...]  # one unnamed list, or named lists in a mapping
     keyed: bool = False  # True: a mapping of section name -> list
     optional: bool = False  # a data folder may leave the file out
+    folder: bool = False  # True: `path` is a folder with one file per record, named by its id
+    guidance: str = ""  # what an editor should know about the whole file (the form and the field guide show it)
+    label: str = ""  # the file's name for editors; by default its only collection's
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", self.sections[0].label)
 
 
 def _id(genitive: str) -> Field:
@@ -75,6 +117,7 @@ def _id(genitive: str) -> Field:
 
 
 def _aliases() -> Field:
+    """Last in a record: rarely needed, and the form shows fields in this order."""
     return Field(
         "aiemmat_osoitteet", "aliases", Kind.SLUG,
         "Aiemmat tunnisteet, jos tunnistetta on muutettu: vanhat osoitteet ohjataan uudelle sivulle, joten linkit eivät katkea",
@@ -90,7 +133,7 @@ def _dates() -> tuple[Field, ...]:
 
 
 def _sources() -> Field:
-    return Field("lahteet", "sources", Kind.SLUG, "Lähteet, joista tiedot ovat (tunnisteet tiedostosta lahteet.yml)", required=True, many=True, ref="lahteet")
+    return Field("lahteet", "sources", Kind.SLUG, "Lähteet, joista tiedot ovat (kansio data/lahteet)", required=True, many=True, ref="lahteet")
 
 
 TERM = RecordSpec(
@@ -100,7 +143,7 @@ TERM = RecordSpec(
         Field("id", "id", Kind.SLUG, "Termin tunniste", required=True),
         Field("nimi", "name", Kind.LINE, "Termi sellaisena kuin se näytetään", required=True, max_length=60),
         Field("kuvaus", "description", Kind.TEXT, "Lyhyt selitys", max_length=400),
-        Field("taso", "level", Kind.INT, "Näytön aste numerona (vain näyttöasteikossa)", minimum=1, maximum=5),
+        Field("taso", "level", Kind.INT, "Näytön aste numerona (vain näyttöasteikossa)", minimum=1, maximum=5, label="Aste numerona"),
         Field("ika_alkaen", "minimum_age", Kind.INT, "Ikäryhmän alin ikä vuosina (vain ikäryhmissä)", minimum=0, maximum=29),
         Field("ika_asti", "maximum_age", Kind.INT, "Ikäryhmän ylin ikä vuosina (vain ikäryhmissä)", minimum=0, maximum=29),
         Field("lahde", "source", Kind.SLUG, "Lähde, josta termi on", ref="lahteet"),
@@ -128,12 +171,12 @@ AREA = RecordSpec(
     records.Area,
     (
         _id("alueen"),
-        _aliases(),
         Field("nimi", "name", Kind.LINE, "Alueen nimi", required=True, max_length=80),
         Field("tyyppi", "kind", Kind.SLUG, "Alueen tyyppi (sanasto: aluetyypit)", required=True, ref="aluetyypit"),
         Field("kuuluu", "part_of", Kind.SLUG, "Alue, johon tämä alue kuuluu", ref="alueet"),
         _sources(),
         *_dates(),
+        _aliases(),
     ),
 )
 
@@ -142,7 +185,6 @@ ORGANISATION = RecordSpec(
     records.Organisation,
     (
         _id("toimijan"),
-        _aliases(),
         Field("nimi", "name", Kind.LINE, "Toimijan virallinen nimi", required=True, max_length=120),
         Field("lyhenne", "short_name", Kind.LINE, "Lyhyt nimi tai lyhenne, jolla toimija tunnetaan", max_length=40),
         Field("tyyppi", "kind", Kind.SLUG, "Toimijan tyyppi (sanasto: toimijatyypit)", required=True, ref="toimijatyypit"),
@@ -150,6 +192,7 @@ ORGANISATION = RecordSpec(
         Field("verkkosivu", "website", Kind.URL, "Toimijan oma verkkosivu (https://…)"),
         _sources(),
         *_dates(),
+        _aliases(),
     ),
 )
 
@@ -175,7 +218,7 @@ EVIDENCE = RecordSpec(
     (
         Field("arvio", "level", Kind.SLUG, "Julkaistu taso sillä asteikolla, jolla arvio julkaistiin (sanasto: nayttoasteikko)", required=True, ref="nayttoasteikko"),
         Field("arvioija", "assessor", Kind.LINE, "Kuka arvion teki, niin kuin lähde sen kertoo (esim. Itlan Kasvun tuki -menetelmäpankki)", required=True, max_length=160),
-        Field("lahde", "source", Kind.SLUG, "Arvion julkaissut lähde (lahteet.yml)", required=True, ref="lahteet"),
+        Field("lahde", "source", Kind.SLUG, "Arvion julkaissut lähde (kansio data/lahteet)", required=True, ref="lahteet"),
         Field("arvioitu", "rated", Kind.DATE, "Arvion päivämäärä", required=True),
         Field("linkki", "url", Kind.URL, "Linkki arvioon"),
     ),
@@ -186,7 +229,6 @@ METHOD = RecordSpec(
     records.Method,
     (
         _id("menetelmän"),
-        _aliases(),
         Field("nimi", "name", Kind.LINE, "Menetelmän nimi", required=True, max_length=120),
         Field("lyhenne", "abbreviation", Kind.LINE, "Lyhenne, jolla menetelmä tunnetaan (esim. VaVu)", max_length=20),
         Field("muut_nimet", "other_names", Kind.LINE, "Muut nimet, joilla menetelmä tunnetaan", many=True, max_length=120),
@@ -194,7 +236,7 @@ METHOD = RecordSpec(
         Field("perheille", "for_families", Kind.TEXT, "Mitä menetelmä on, selkokielellä perheille", required=True, max_length=1500),
         Field("ammattilaisille", "for_professionals", Kind.TEXT, "Tarkempi kuvaus ammattilaisille", max_length=4000),
         Field("kenelle", "for_whom", Kind.TEXT, "Kenelle menetelmä on tarkoitettu", required=True, max_length=800),
-        Field("omistaja", "owner", Kind.SLUG, "Toimija, joka omistaa menetelmän tai vastaa siitä (toimijat.yml)", ref="toimijat"),
+        Field("omistaja", "owner", Kind.SLUG, "Toimija, joka omistaa menetelmän tai vastaa siitä (kansio data/toimijat)", ref="toimijat"),
         Field("kumppanit", "partners", Kind.SLUG, "Toimijat, jotka ovat kehittäneet tai tukeneet menetelmän käyttöä alueella", many=True, ref="toimijat"),
         Field("teemat", "themes", Kind.SLUG, "Ilmiöt ja teemat (sanasto: teemat)", required=True, many=True, ref="teemat"),
         Field("ikaryhmat", "age_groups", Kind.SLUG, "Kohderyhmän ikä (sanasto: ikaryhmat)", required=True, many=True, ref="ikaryhmat"),
@@ -210,6 +252,7 @@ METHOD = RecordSpec(
         Field("avainsanat", "keywords", Kind.LINE, "Sanat, joilla menetelmää haetaan (synonyymit, arkikieli)", many=True, max_length=60),
         _sources(),
         *_dates(),
+        _aliases(),
     ),
 )
 
@@ -221,7 +264,6 @@ SERVICE = RecordSpec(
     records.Service,
     (
         _id("palvelun"),
-        _aliases(),
         Field("nimi", "name", Kind.LINE, "Palvelun nimi", required=True, max_length=120),
         Field("taso", "level", Kind.CHOICE, "Liikennevalomallin taso: vihreä = kaikille perheille, keltainen = pieni huoli tai varhainen tuki, punainen = suuri huoli tai erityinen tuki", required=True, choices=LEVELS),
         Field("tason_peruste", "level_reason", Kind.LINE, "Miksi palvelu on tällä tasolla: lähteen arvio tai mallin logiikka", required=True, max_length=300),
@@ -236,12 +278,13 @@ SERVICE = RecordSpec(
         Field("verkkosivu", "website", Kind.URL, "Palvelun verkkosivu (https://…)"),
         Field("maksu", "charge", Kind.CHOICE, "Onko palvelu maksuton vai maksullinen", choices=CHARGES),
         Field("tila", "status", Kind.CHOICE, "Palvelun tila lähteen mukaan (Open Referral: status)", choices=STATUSES),
-        Field("tuottaja", "provider", Kind.SLUG, "Palvelun järjestäjä tai tuottaja (organisations.yml)", ref="toimijat"),
-        Field("alueet", "areas", Kind.SLUG, "Alueet, joilla palvelu toimii (alueet.yml)", required=True, many=True, ref="alueet"),
-        Field("menetelmat", "methods", Kind.SLUG, "Menetelmät, joita palvelussa käytetään (methods.yml)", many=True, ref="menetelmat"),
+        Field("tuottaja", "provider", Kind.SLUG, "Palvelun järjestäjä tai tuottaja (kansio data/toimijat)", ref="toimijat"),
+        Field("alueet", "areas", Kind.SLUG, "Alueet, joilla palvelu toimii (kansio data/alueet)", required=True, many=True, ref="alueet"),
+        Field("menetelmat", "methods", Kind.SLUG, "Menetelmät, joita palvelussa käytetään (kansio data/menetelmat)", many=True, ref="menetelmat"),
         Field("avainsanat", "keywords", Kind.LINE, "Sanat, joilla palvelua haetaan", many=True, max_length=60),
         _sources(),
         *_dates(),
+        _aliases(),
     ),
 )
 
@@ -281,7 +324,7 @@ HELPLINE = RecordSpec(
         Field("nimi", "name", Kind.LINE, "Nimi", required=True, max_length=80),
         Field("puhelin", "phone", Kind.PHONE, "Puhelinnumero, tarkistettu julkisesta lähteestä", required=True),
         Field("milloin", "when", Kind.LINE, "Milloin ja kenelle numero on, lyhyesti", required=True, max_length=200),
-        Field("lahde", "source", Kind.SLUG, "Julkinen lähde, josta numero on tarkistettu (lahteet.yml)", required=True, ref="lahteet"),
+        Field("lahde", "source", Kind.SLUG, "Julkinen lähde, josta numero on tarkistettu (kansio data/lahteet)", required=True, ref="lahteet"),
         Field("tarkistettu", "checked", Kind.DATE, "Milloin numero viimeksi tarkistettiin", required=True),
     ),
 )
@@ -291,15 +334,15 @@ LIFE_SITUATION = RecordSpec(
     records.LifeSituation,
     (
         _id("elämäntilanteen"),
-        _aliases(),
         Field("nimi", "name", Kind.LINE, "Tilanne perheen omin sanoin, esim. Eroamme", required=True, max_length=60),
         Field("kuvaus", "description", Kind.TEXT, "Lyhyt selitys sinä-muodossa", required=True, max_length=400),
         Field("kotona", "at_home", Kind.TEXT, "Mikä on tavallista ja mikä auttaa kotona; vain lähteiden sanomaa", max_length=800),
         Field("sanat", "words", Kind.LINE, "Sanat, joilla perheet kuvaavat tilannetta (haku)", many=True, max_length=60),
-        Field("palvelut", "services", Kind.SLUG, "Palvelut, jotka auttavat tässä tilanteessa (services.yml)", required=True, many=True, ref="palvelut"),
-        Field("menetelmat", "methods", Kind.SLUG, "Menetelmät, joita ammattilaiset voivat tarjota (methods.yml)", many=True, ref="menetelmat"),
+        Field("palvelut", "services", Kind.SLUG, "Palvelut, jotka auttavat tässä tilanteessa (kansio data/palvelut)", required=True, many=True, ref="palvelut"),
+        Field("menetelmat", "methods", Kind.SLUG, "Menetelmät, joita ammattilaiset voivat tarjota (kansio data/menetelmat)", many=True, ref="menetelmat"),
         _sources(),
         *_dates(),
+        _aliases(),
     ),
 )
 
@@ -318,8 +361,8 @@ OBSERVATION = RecordSpec(
     "havainto",
     records.Observation,
     (
-        Field("menetelma", "method", Kind.SLUG, "Menetelmä (menetelmat.yml)", required=True, ref="menetelmat"),
-        Field("alue", "area", Kind.SLUG, "Alue (alueet.yml)", required=True, ref="alueet"),
+        Field("menetelma", "method", Kind.SLUG, "Menetelmä (kansio data/menetelmat)", required=True, ref="menetelmat"),
+        Field("alue", "area", Kind.SLUG, "Alue (kansio data/alueet)", required=True, ref="alueet"),
         Field("vuosi", "year", Kind.YEAR, "Vuosi, jota luku koskee (ei tulevaisuudessa)", required=True, minimum=2000),
         Field("aihe", "topic", Kind.SLUG, "Mitä luku kertoo (sanasto: havaintoaiheet)", required=True, ref="havaintoaiheet"),
         Field("tulos", "result", Kind.LINE, "Luku sanoin, kuten lähde sen kertoo", required=True, max_length=240),
@@ -329,51 +372,87 @@ OBSERVATION = RecordSpec(
         Field("aktiivisesti_kuntia", "municipalities_active", Kind.INT, "Kunnat, joissa menetelmä on aktiivisessa käytössä", minimum=0, maximum=400),
         Field("koulutettuja", "trained", Kind.INT, "Koulutettujen määrä", minimum=0),
         Field("lisatieto", "note", Kind.TEXT, "Lisätieto luvusta", max_length=600),
-        Field("lahde", "source", Kind.SLUG, "Lähde (lahteet.yml)", required=True, ref="lahteet"),
+        Field("lahde", "source", Kind.SLUG, "Lähde (kansio data/lahteet)", required=True, ref="lahteet"),
         Field("tarkistettu", "checked", Kind.DATE, "Milloin luku viimeksi tarkistettiin lähteestä", required=True),
     ),
     id_from=("menetelma", "alue", "vuosi"),
 )
 
 
-def _vocabulary(name: str, unknown: str) -> Collection:
-    return Collection(name, TERM, unknown)
+def _vocabulary(name: str, unknown: str, label: str) -> Collection:
+    return Collection(name, TERM, unknown, label)
 
 
 VOCABULARIES = (
-    _vocabulary("teemat", "tuntemattomaan teemaan"),
-    _vocabulary("ikaryhmat", "tuntemattomaan ikäryhmään"),
-    _vocabulary("toteutusmuodot", "tuntemattomaan toteutusmuotoon"),
-    _vocabulary("toteutuspaikat", "tuntemattomaan toteutuspaikkaan"),
-    _vocabulary("toimijatyypit", "tuntemattomaan toimijatyyppiin"),
-    _vocabulary("aluetyypit", "tuntemattomaan aluetyyppiin"),
-    _vocabulary("havaintoaiheet", "tuntemattomaan havainnon aiheeseen"),
-    _vocabulary("nayttoasteikko", "tuntemattomaan näytön asteeseen"),
-    _vocabulary("asiointikanavat", "tuntemattomaan asiointikanavaan"),
+    _vocabulary("teemat", "tuntemattomaan teemaan", "Teemat"),
+    _vocabulary("ikaryhmat", "tuntemattomaan ikäryhmään", "Ikäryhmät"),
+    _vocabulary("toteutusmuodot", "tuntemattomaan toteutusmuotoon", "Toteutusmuodot"),
+    _vocabulary("toteutuspaikat", "tuntemattomaan toteutuspaikkaan", "Toteutuspaikat"),
+    _vocabulary("toimijatyypit", "tuntemattomaan toimijatyyppiin", "Toimijatyypit"),
+    _vocabulary("aluetyypit", "tuntemattomaan aluetyyppiin", "Aluetyypit"),
+    _vocabulary("havaintoaiheet", "tuntemattomaan havainnon aiheeseen", "Havaintoaiheet"),
+    _vocabulary("nayttoasteikko", "tuntemattomaan näytön asteeseen", "Näytön asteikot"),
+    _vocabulary("asiointikanavat", "tuntemattomaan asiointikanavaan", "Asiointikanavat"),
 )
 
-SOURCES = Collection("lahteet", SOURCE, "tuntemattomaan lähteeseen")
-AREAS = Collection("alueet", AREA, "tuntemattomaan alueeseen")
-ORGANISATIONS = Collection("toimijat", ORGANISATION, "tuntemattomaan toimijaan")
-METHODS = Collection("menetelmat", METHOD, "tuntemattomaan menetelmään")
-SERVICES = Collection("palvelut", SERVICE, "tuntemattomaan palveluun")
-HELPLINES = Collection("apua_heti", HELPLINE, "tuntemattomaan auttavaan puhelimeen")
-LIFE_SITUATIONS = Collection("elamantilanteet", LIFE_SITUATION, "tuntemattomaan elämäntilanteeseen")
-OBSERVATIONS = Collection("kayttotilanne", OBSERVATION, "tuntemattomaan havaintoon")
-STAGES = Collection("vaiheet", STAGE, "tuntemattomaan käyttöönoton vaiheeseen")
-SUPPORT_ACTIONS = Collection("tukitoimet", SUPPORT_ACTION, "tuntemattomaan tukitoimeen")
-SYNONYMS = Collection("synonyymit", SYNONYM_GROUP, "tuntemattomaan synonyymiryhmään")
+SOURCES = Collection("lahteet", SOURCE, "tuntemattomaan lähteeseen", "Lähteet")
+AREAS = Collection("alueet", AREA, "tuntemattomaan alueeseen", "Alueet")
+ORGANISATIONS = Collection("toimijat", ORGANISATION, "tuntemattomaan toimijaan", "Toimijat")
+METHODS = Collection("menetelmat", METHOD, "tuntemattomaan menetelmään", "Menetelmät")
+SERVICES = Collection("palvelut", SERVICE, "tuntemattomaan palveluun", "Palvelut")
+HELPLINES = Collection("apua_heti", HELPLINE, "tuntemattomaan auttavaan puhelimeen", "Apua heti")
+LIFE_SITUATIONS = Collection("elamantilanteet", LIFE_SITUATION, "tuntemattomaan elämäntilanteeseen", "Elämäntilanteet")
+OBSERVATIONS = Collection("kayttotilanne", OBSERVATION, "tuntemattomaan havaintoon", "Käyttötilanne")
+STAGES = Collection("vaiheet", STAGE, "tuntemattomaan käyttöönoton vaiheeseen", "Vaiheet")
+SUPPORT_ACTIONS = Collection("tukitoimet", SUPPORT_ACTION, "tuntemattomaan tukitoimeen", "Tukitoimet")
+SYNONYMS = Collection("synonyymit", SYNONYM_GROUP, "tuntemattomaan synonyymiryhmään", "Haun synonyymit")
 
+# Records that grow with a county's data (those with pages of their own, and the sources they cite)
+# are one file each, in a folder named after their collection: the editors' form lists them, opens
+# one and saves one as its own pull request, and a country's 10 000 services never make one file
+# too large for it. Short shared lists and the table of figures stay one file each.
 FILES = (
-    DataFile("sanasto.yml", VOCABULARIES, keyed=True),
-    DataFile("lahteet.yml", (SOURCES,)),
-    DataFile("alueet.yml", (AREAS,)),
-    DataFile("kayttoonotto.yml", (STAGES, SUPPORT_ACTIONS), keyed=True),
-    DataFile("organisations.yml", (ORGANISATIONS,)),
-    DataFile("methods.yml", (METHODS,)),
-    DataFile("services.yml", (SERVICES,)),
-    DataFile("apua_heti.yml", (HELPLINES,)),
-    DataFile("elamantilanteet.yml", (LIFE_SITUATIONS,)),
-    DataFile("kayttotilanne.yml", (OBSERVATIONS,)),
-    DataFile("synonyymit.yml", (SYNONYMS,), optional=True),
+    DataFile("sanasto.yml", VOCABULARIES, keyed=True, label="Sanastot", guidance=(
+        "Sallitut arvot, joihin muiden tietueiden kentät viittaavat. Lisää uusi termi omaksi kohdakseen; tunniste näkyy "
+        "verkko-osoitteissa, joten älä vaihda sitä. Asiointikanavat ovat Suomi.fi-palvelutietovarannon asiointikanavien "
+        "tyypit. Näytön asteikot ovat arvioijien, eivät sivuston omia: arvio kirjataan sillä asteikolla ja sillä nimellä, "
+        "jolla se on julkaistu (Kasvun tuki -tietolähteen kokonaisarvio taso-1 … taso-5 ja Itlan menetelmäpankin "
+        "menetelmäarvio itla-1 … itla-5).")),
+    DataFile("lahteet", (SOURCES,), folder=True, guidance=(
+        "Lähteet, joihin muut tietueet viittaavat kentissä Lähteet ja Lähde. Jokaisen tiedon pitää tulla jostakin lähteestä. "
+        "Aineisto on lähdeaineiston tiedostonimi projektin lähdekansiossa (shared/seeds).")),
+    DataFile("alueet", (AREAS,), folder=True, guidance=(
+        "Maakunnat ja niiden kunnat. Kunta kuuluu maakuntaansa kentällä Kuuluu alueeseen. Kuntajako on yleisesti "
+        "tunnettu julkinen tieto.")),
+    DataFile("kayttoonotto.yml", (STAGES, SUPPORT_ACTIONS), keyed=True, label="Käyttöönoton polku", guidance=(
+        "Käyttöönoton polku: vaiheet, joiden kautta menetelmä otetaan käyttöön kunnassa, ja tukitoimet. Vaiheet ovat "
+        "Pohjois-Savon käyttöönoton tilan asteikko, ja tukitoimet POSOTE20-hankkeen käyttämiä. Tukitoimien ja johdon "
+        "tehtävien sijoittelu vaiheisiin on sivuston toimituksen jäsennys lähteiden pohjalta; muokkaa sitä, kun kokemusta kertyy.")),
+    DataFile("toimijat", (ORGANISATIONS,), folder=True, guidance=(
+        "Menetelmien omistajat, kouluttajat ja kehittäjät sekä palvelujen järjestäjät. Vain organisaation omat, julkiset "
+        "yhteystiedot: ei henkilöiden nimiä, sähköposteja tai puhelinnumeroita.")),
+    DataFile("menetelmat", (METHODS,), folder=True, guidance=(
+        "Menetelmät ja toimintamallit. Kirjoita Perheille-teksti lyhyin lausein ja sinä-muodossa; jokainen rivinvaihto "
+        "aloittaa uuden kappaleen. Jätä kenttä pois, jos tietoa ei ole lähteissä. Älä keksi näyttöarviota: jätä se pois, "
+        "jos arviota ei ole julkaistu.")),
+    DataFile("palvelut", (SERVICES,), folder=True, guidance=(
+        "Palvelut liikennevalomallin mukaan: vihreä = kaikille perheille, keltainen = pieni huoli ja varhainen tuki, "
+        "punainen = suuri huoli ja erityinen tuki. Tason peruste kertoo, miksi palvelu on tasollaan; muuta tasoa, jos "
+        "peruste muuttuu. Vain organisaation omat yhteystiedot: älä lisää puhelinnumeroa, jota lähde ei anna.")),
+    DataFile("apua_heti.yml", (HELPLINES,), guidance=(
+        "Hätänumero ja valtakunnalliset auttavat puhelimet, jotka näytetään jokaisella perheille tarkoitetulla sivulla ja "
+        "liikennevalomallin punaisella tasolla. Tarkista numero aina julkisesta lähteestä ennen lisäämistä ja merkitse "
+        "lähde. Järjestys on näyttöjärjestys.")),
+    DataFile("elamantilanteet", (LIFE_SITUATIONS,), folder=True, guidance=(
+        "Elämäntilanteet perheiden omin sanoin: sivun Perheille valinnat. Kotona-teksti kertoo vain sen, mitä lähteet "
+        "sanovat; jätä se pois, jos lähteissä ei ole siitä mitään.")),
+    DataFile("kayttotilanne.yml", (OBSERVATIONS,), guidance=(
+        "Päivätyt luvut siitä, missä menetelmä on käytössä ja kuinka moni on koulutettu. Kunnan käyttöönoton vaihe "
+        "kirjataan rivinä, jossa aihe on vaihe, alue on kunta ja vaihe on polun vaihe (esimerkiksi kokeilu). Lisää uuden "
+        "kyselyn tulokset uusina riveinä; vanhat rivit jäävät historiaksi. Tulos kirjoitetaan niin kuin lähde sen kertoo; "
+        "jos lukua ei ole lähteessä, riviä ei lisätä.")),
+    DataFile("synonyymit.yml", (SYNONYMS,), optional=True, guidance=(
+        "Sanat ja sanonnat, joita perheet ja ammattilaiset käyttävät samasta asiasta. Haku etsii jokaisella ryhmän sanalla "
+        "myös ryhmän muita sanoja kaikissa taivutusmuodoissa. Kirjoita sanat perusmuodossa; sana voi kuulua vain yhteen "
+        "ryhmään. Lisää ryhmä vain, kun sanat todella tarkoittavat hakijalle samaa, älä yhden haun takia.")),
 )

@@ -15,10 +15,9 @@ from urllib.parse import urlsplit
 
 from macros.data.problems import Position, Problem
 from macros.data.records import Origin
-from macros.data.schema import Collection, DataFile, Field, Kind, RecordSpec
+from macros.data.schema import SLUG, Collection, DataFile, Field, Kind, RecordSpec
 from macros.data.yaml_source import Mapping, Sequence
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PHONE = re.compile(r"^\+?[0-9](?:[0-9 -]{1,18}[0-9])$")  # 112 is a phone number too
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from macros.data.problems import Position, Problem
+from macros.data.schema import SLUG
 
 
 class Mapping(dict):
@@ -34,6 +35,7 @@ class Sequence(list):
 
     position: Position
     item_positions: list[Position]
+    unreadable: tuple[str, ...] = ()  # a folder's: ids of record files that could not be read
 
 
 # YAML 1.2 core schema: the only plain scalars that are not text (yaml.org/spec/1.2.2, 10.3.2).
@@ -201,3 +203,48 @@ _SYNTAX_HINTS = {
     "could not find expected ':'": "kaksoispiste puuttuu",
     "found undefined alias": "tuntematon viittaus (*)",
 }
+
+
+def read_folder(folder: Path, display_name: str) -> tuple[Sequence | None, list[Problem]]:
+    """A folder of records, one file each named by the record's id, read as if it were one file
+    listing them: each record gets its id from its file's name, and positions name its own file."""
+    start = Position(f"{display_name}/", 1, 1)
+    if not folder.is_dir():
+        return None, [Problem(start, "kansio puuttuu; jokainen tietue on tässä kansiossa omana tiedostonaan")]
+    records = Sequence()
+    records.position, records.item_positions = start, []
+    problems: list[Problem] = []
+    unreadable = []
+    for path in sorted(folder.iterdir()):
+        where = Position(f"{display_name}/{path.name}", 1, 1)
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix != ".yml":
+            problems.append(Problem(where, "kansiossa on vain .yml-tiedostoja, yksi tietue kussakin; nimeä tiedosto uudelleen tai siirrä se pois"))
+            continue
+        if not SLUG.match(path.stem):
+            problems.append(Problem(where, f"tiedoston nimi '{path.stem}' on tietueen tunniste, eikä se kelpaa: käytä pieniä kirjaimia a–z, numeroita ja väliviivoja (esim. lapset-puheeksi.yml)"))
+            continue
+        document, found = load_yaml(path, where.file)
+        problems += found
+        if document is None:
+            unreadable.append(path.stem)  # reported already; references to it are not errors of their own
+            continue
+        if not isinstance(document, Mapping):
+            problems.append(Problem(where, "tiedoston pitää koostua kentistä muodossa 'kenttä: arvo'"))
+            continue
+        if "id" in document:
+            problems.append(Problem(document.key_positions["id"], f"kenttä 'id' ei kuulu tiedostoon: tunniste on tiedoston nimi ('{path.stem}'); poista rivi"))
+        records.append(_with_id(document, path.stem, where))
+        records.item_positions.append(document.position)
+    records.unreadable = tuple(unreadable)
+    return records, problems
+
+
+def _with_id(record: Mapping, record_id: str, where: Position) -> Mapping:
+    """The record with its file's name as its `id`, first as a list file would have it."""
+    named = Mapping({"id": record_id, **{k: v for k, v in record.items() if k != "id"}})
+    named.position = record.position
+    named.key_positions = {"id": where, **record.key_positions}
+    named.value_positions = {"id": where, **record.value_positions}
+    return named

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
@@ -105,7 +105,7 @@ class Publisher:
     site changes these, and the written pages, the feed and the open-data terms follow."""
 
     name: str = "Perhekeskuksen menetelmät ja palvelut"
-    regions: tuple[str, ...] = ()  # area ids in alueet.yml that the site covers; () for all
+    regions: tuple[str, ...] = ()  # area ids (data/alueet/<id>.yml) that the site covers; () for all
     feedback: str = ""  # the publisher's own feedback channel (http(s)/mailto or a site URL); "": only this site's pages
     accessibility: str = "palaute/"  # where to report an accessibility problem (the same kinds of address)
 
@@ -118,6 +118,15 @@ class SiteSettings:
     site_url: str = ""  # where the site is published, e.g. https://example.fi/perhekeskus/; empty: unknown
     heading_link_title: str = "Linkki tähän kohtaan"  # the permalink's title; the adapter takes mkdocs.yml's
     publisher: Publisher = Publisher()
+
+    @property
+    def github_repository(self) -> str | None:
+        """'owner/name' when repo_url is a GitHub repository: the editors' form saves there."""
+        parts = urlsplit(self.repo_url)
+        path = parts.path.strip("/").removesuffix(".git").split("/")
+        if parts.netloc.lower() != "github.com" or len(path) != 2 or not all(path):
+            return None
+        return "/".join(path)
 
     def edit_url(self, data_file: str) -> str | None:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{data_file}" if self.repo_url else None

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from macros.data.levels import LEVEL_INFO
+from macros.pages import urls
 from macros.pages.method_facets import MAX_COMPARED
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -52,7 +53,7 @@ def make_environment() -> Environment:
     )
     env.finalize = _finalize
     env.filters.update(paragraphs=paragraphs, fi_date=finnish_date)
-    env.globals.update(LEVEL_INFO=LEVEL_INFO, MAX_COMPARED=MAX_COMPARED)
+    env.globals.update(LEVEL_INFO=LEVEL_INFO, MAX_COMPARED=MAX_COMPARED, EDITOR=urls.EDITOR)
     return env
 
 

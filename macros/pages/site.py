@@ -109,7 +109,6 @@ def _page(settings: SiteSettings, url: str, title: str, description: str, templa
 
 
 def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> GeneratedPage:
-    data_file = catalog.files["menetelmat"]
     observations = catalog.observations_for(method.id)
     cited = [*method.sources, *(o.source for o in observations), *([method.evidence.source] if method.evidence else [])]
     url = urls.method(method.id)
@@ -130,12 +129,11 @@ def _method_page(catalog: Catalog, settings: SiteSettings, method: Method) -> Ge
         adoption=adoption_table(observations, lambda o: Row("area", o.area, catalog.areas[o.area].name)),
         services=catalog.services_where("methods", method.id),
         sources=list(dict.fromkeys(cited)),
-        record=_record_context(settings, data_file, method),
+        record=_record_context(settings, "menetelmat", method),
     )
 
 
 def _organisation_page(catalog: Catalog, settings: SiteSettings, organisation: Organisation) -> GeneratedPage:
-    data_file = catalog.files["toimijat"]
     url = urls.organisation(organisation.id)
     return _page(
         settings,
@@ -151,7 +149,7 @@ def _organisation_page(catalog: Catalog, settings: SiteSettings, organisation: O
         trains=catalog.methods_where("trainers", organisation.id),
         partner_in=catalog.methods_where("partners", organisation.id),
         services=catalog.services_where("provider", organisation.id),
-        record=_record_context(settings, data_file, organisation),
+        record=_record_context(settings, "toimijat", organisation),
     )
 
 
@@ -184,7 +182,7 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
         keywords=service.keywords,
         catalog=catalog,
         service=service,
-        record=_record_context(settings, catalog.files["palvelut"], service),
+        record=_record_context(settings, "palvelut", service),
     )
 
 
@@ -237,7 +235,7 @@ def _life_situation_page(catalog: Catalog, settings: SiteSettings, situation: Li
         services=services,
         levels=by_level(services),
         regions=_regions(catalog),
-        record=_record_context(settings, catalog.files["elamantilanteet"], situation),
+        record=_record_context(settings, "elamantilanteet", situation),
     )
 
 
@@ -246,13 +244,15 @@ def _regions(catalog: Catalog) -> list[tuple[Area, list[Area]]]:
     return [(region, catalog.subareas(region.id)) for region in catalog.subareas(None)]
 
 
-def _record_context(settings: SiteSettings, data_file: str, record) -> dict:
-    title = title_of(record)
+def _record_context(settings: SiteSettings, collection: str, record) -> dict:
+    """Where a record's data is and how to change it: its file, and its place in the editors'
+    form when the site has a repository to save to."""
+    data_file = record.origin.position.file
     return {
         "data_file": data_file,
-        "line": record.origin.position.line,
         "edit_url": settings.edit_url(data_file),
-        "feedback_url": settings.feedback_url(title),
+        "form": urls.editor_entry(collection, record.id) if settings.github_repository else None,
+        "feedback_url": settings.feedback_url(title_of(record)),
     }
 
 
@@ -436,7 +436,7 @@ class PublisherError(ValueError):
 
 def _configured_area(catalog: Catalog, area_id: str):
     if area_id not in catalog.areas:
-        raise PublisherError(f"mkdocs.yml: julkaisijan alue '{area_id}' ei ole tiedostossa alueet.yml")
+        raise PublisherError(f"mkdocs.yml: julkaisijan alue '{area_id}' ei ole alueiden kansiossa data/alueet")
     return catalog.areas[area_id]
 
 

@@ -17,6 +17,7 @@ EMBEDS = "upota/"  # minimal cards for other sites' iframes: upota/<page URL>
 FEED = "paivitykset.xml"
 COMPARE = "vertaa/"  # the comparison: vertaa/?menetelmat=id1,id2,id3
 SELECTOR_DATA = f"{METHODS}valitsin.json"  # each method's values for the selector on menetelmat/
+EDITOR = "muokkaa/"  # the editors' form (Sveltia CMS); not in the navigation, search or sitemap
 
 
 def method(method_id: str) -> str:
@@ -46,6 +47,11 @@ def facet(facet_slug: str, term_id: str) -> str:
 def comparison_column(method_id: str) -> str:
     """A method's column of the comparison table, fetched by the vertaa/ page."""
     return f"{COMPARE}sarakkeet/{method_id}.html"
+
+
+def editor_entry(collection: str, record_id: str) -> str:
+    """The form's own address of a record (after the #): muokkaa/#/collections/menetelmat/entries/lp."""
+    return f"/collections/{collection}/entries/{record_id}"
 
 
 def embed(page_url: str) -> str:

@@ -11,14 +11,17 @@ from macros.pages.output import GeneratedPage, PublishedFile, SiteSettings
 from macros.pages.render import render
 from macros.pages.site import FRAGMENTS as PAGE_FRAGMENTS, SEARCH_KINDS, describe_format
 from macros.publish import feed, hsds, method_choice, open_data
+from macros.publish.editor_form import editor_files
 from macros.publish.embeds import embed_cards
 from macros.publish.finnish import fold
 from macros.publish.redirects import redirect_pages
 
 
-def schema_files() -> list[PublishedFile]:
-    """JSON Schemas of the data files, for editors' tools (the editing guide links to them)."""
-    return [PublishedFile(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
+def linked_files(catalog: Catalog, settings: SiteSettings) -> list[PublishedFile]:
+    """Files that written pages link to by path: the JSON Schemas of the data files, for editors'
+    tools, and the editors' form (the Toimittajille page links to both)."""
+    schemas = [PublishedFile(f"schemas/{json_schema.file_name(spec)}", json_schema.rendered(spec)) for spec in FILES]
+    return schemas + editor_files(catalog, settings)
 
 
 def published_files(catalog: Catalog, settings: SiteSettings, pages: list[GeneratedPage]) -> list[PublishedFile]:
