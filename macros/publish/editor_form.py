@@ -45,7 +45,7 @@ def cms_config(catalog: Catalog, settings: SiteSettings, data_path: str = "data"
         "publish_mode": "editorial_workflow",
         "app_title": f"{settings.publisher.name}: tietojen muokkaus",
         "media_folder": f"{data_path}/liitteet",  # required by the form; no field takes a file
-        "slug": {"encoding": "ascii", "clean_accents": True},
+        "slug": {"encoding": "ascii", "clean_accents": True},  # an id from a name: a–z only (the form writes ä as ae)
         "output": {"omit_empty_optional_fields": True, "yaml": {"quote": "none", "indent_size": 2, "indent_sequences": True}},
         "collections": [_collection(spec, catalog, data_path) for spec in FILES],
     }
