@@ -44,6 +44,13 @@ def test_check_command_reports_without_building(data_copy):
     assert bad.stderr.splitlines()[1] == (
         f"{at(organisation, 'tyyppi: yhdistys', 'yhdistys')}: toimija 'mieli-ry': kenttä 'tyyppi' viittaa tuntemattomaan toimijatyyppiin 'yhdistys'"
     )
+    # In the pull request workflow the same line is an annotation GitHub shows at the file and line.
+    marked = subprocess.run([*command, str(data_copy), "--github"], cwd=ROOT, capture_output=True, text=True)
+    line, column = at(organisation, "tyyppi: yhdistys", "yhdistys").split(":")[1:]
+    assert marked.returncode == 1 and marked.stdout == (
+        f"::error file=data/toimijat/mieli-ry.yml,line={line},col={column},title=Tietojen tarkistus::toimija 'mieli-ry': "
+        "kenttä 'tyyppi' viittaa tuntemattomaan toimijatyyppiin 'yhdistys'\n"
+    )
 
 
 def test_yaml_text_is_shown_as_text_never_run_as_template_or_html(data_copy, tmp_path):
