@@ -83,11 +83,14 @@ class Form:
     def files(self) -> dict[str, str]:
         return self.page.evaluate(_READ_FILES)
 
+    def file(self, path: str) -> str | None:
+        return self.page.evaluate(_READ_FILE, path)
+
     def saved(self, path: str, before: str | None, timeout: float = 10) -> str:
         """The file's text once the form has written it (a save is asynchronous)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            text = self.files().get(path)
+            text = self.file(path)
             if text is not None and text != before:
                 return text
             self.page.wait_for_timeout(100)
@@ -104,6 +107,16 @@ _WRITE_FILES = """async (files) => {
         const writer = await (await folder.getFileHandle(parts.at(-1), {create: true})).createWritable();
         await writer.write(text);
         await writer.close();
+    }
+}"""
+_READ_FILE = """async (path) => {
+    try {
+        let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('sveltia-cms-test');
+        const parts = path.split('/');
+        for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+        return await (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
+    } catch (error) {
+        return null;  // not there yet, or being replaced right now
     }
 }"""
 _READ_FILES = """async () => {
