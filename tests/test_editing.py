@@ -3,7 +3,6 @@ a failed build never replaces a good site, and no input makes the loader crash."
 
 from __future__ import annotations
 
-import copy
 import json
 import shutil
 import subprocess
@@ -47,16 +46,16 @@ def test_data_files_are_written_as_the_form_writes_them(tmp_path):
     the editor changed. The check names each file, and the formatter makes it so."""
     result = subprocess.run([sys.executable, "-m", "macros.data.formatting", "--tarkista"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    copy = tmp_path / "data"
-    shutil.copytree(DATA, copy)
-    record = copy / "menetelmat" / "lapset-puheeksi.yml"
+    copied = tmp_path / "data"
+    shutil.copytree(DATA, copied)
+    record = copied / "menetelmat" / "lapset-puheeksi.yml"
     replace_in(record, "teemat:\n  - puheeksiotto\n  - vanhemmuus\n  - mielenterveys\n", "teemat: [puheeksiotto, vanhemmuus, mielenterveys]\n")
     replace_in(record, "lyhenne: LP\n", "")
     record.write_text(record.read_text(encoding="utf-8") + "lyhenne: LP\n", encoding="utf-8")
-    check = subprocess.run([sys.executable, "-m", "macros.data.formatting", str(copy), "--tarkista"], cwd=ROOT, capture_output=True, text=True)
+    check = subprocess.run([sys.executable, "-m", "macros.data.formatting", str(copied), "--tarkista"], cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 1
     assert check.stderr.splitlines() == ["1 tiedostoa ei ole lomakkeen muodossa; aja: python -m macros.data.formatting", "data/menetelmat/lapset-puheeksi.yml"]
-    subprocess.run([sys.executable, "-m", "macros.data.formatting", str(copy)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "macros.data.formatting", str(copied)], cwd=ROOT, check=True, capture_output=True)
     assert record.read_text(encoding="utf-8") == (DATA / "menetelmat" / "lapset-puheeksi.yml").read_text(encoding="utf-8")
 
 

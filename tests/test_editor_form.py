@@ -12,7 +12,6 @@ import difflib
 import html
 import json
 import re
-import shutil
 import subprocess
 import sys
 import time

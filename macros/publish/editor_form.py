@@ -36,18 +36,21 @@ _URL_HINT = "Osoitteen pitää alkaa https://, http://, mailto: tai tel:"
 _PAGES = {name: page("{{slug}}") for name, page in urls.RECORD_PAGES.items()}
 
 
-def cms_config(catalog: Catalog, settings: SiteSettings, data_path: str = "data") -> dict:
-    """The whole configuration. `data_path` is the data folder in the repository."""
+DATA = "data"  # the data folder as the repository names it (messages and edit links name it so too)
+
+
+def cms_config(catalog: Catalog, settings: SiteSettings) -> dict:
+    """The whole configuration."""
     backend: dict = {"name": "github", "repo": settings.github_repository or "", "branch": settings.branch, "auth_methods": ["token"],
                      "squash_merges": True, "commit_messages": _COMMIT_MESSAGES}
     config = {
         "backend": backend,
         "publish_mode": "editorial_workflow",
         "app_title": f"{settings.publisher.name}: tietojen muokkaus",
-        "media_folder": f"{data_path}/liitteet",  # required by the form; no field takes a file
+        "media_folder": f"{DATA}/liitteet",  # required by the form; no field takes a file
         "slug": {"encoding": "ascii", "clean_accents": True},  # an id from a name: a–z only (the form writes ä as ae)
         "output": {"omit_empty_optional_fields": True, "yaml": {"quote": "none", "indent_size": 2, "indent_sequences": True}},
-        "collections": [_collection(spec, catalog, data_path) for spec in FILES],
+        "collections": [_collection(spec, catalog) for spec in FILES],
     }
     if settings.site_url:
         config["site_url"] = config["display_url"] = settings.site_url
@@ -61,8 +64,8 @@ _COMMIT_MESSAGES = {
 }
 
 
-def _collection(spec: DataFile, catalog: Catalog, data_path: str) -> dict:
-    path = f"{data_path}/{spec.path}"
+def _collection(spec: DataFile, catalog: Catalog) -> dict:
+    path = f"{DATA}/{spec.path}"
     if spec.folder:
         return _folder_collection(spec, catalog, path)
     if spec.keyed:
