@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from conftest import DATA, ROOT, build_site
 from macros.data import schema
@@ -66,18 +67,32 @@ class Form:
         return self.page.get_by_role("textbox", name=label, exact=True)
 
     def choose(self, label: str, option: str) -> None:
-        """Pick an option of a searchable select or a relation field by typing part of its name."""
+        """Pick an option of a searchable select or a relation field by typing part of its name.
+        The form redraws a field that scrolls out of view and back, and a click or keystroke in
+        the middle of that is lost: then close the list and try again."""
         box = self.page.get_by_role("combobox", name=label, exact=True)
-        box.scroll_into_view_if_needed()
-        box.click()
-        self.page.keyboard.type(option)
         choice = self.page.get_by_role("option", name=option, exact=True)
-        choice.wait_for()
+        for attempt in range(4):
+            try:
+                box.scroll_into_view_if_needed(timeout=3000)
+                box.click(timeout=3000)
+                self.page.get_by_role("option").first.wait_for(timeout=3000)
+                self.page.keyboard.type(option)  # the list is open: typing filters it
+                choice.wait_for(timeout=5000)
+                break
+            except PlaywrightError:  # timed out, or the field was replaced under the click
+                self.page.keyboard.press("Escape")
         self.page.wait_for_timeout(300)  # the list is drawn again as the filter narrows it
         choice.click()
 
-    def save(self) -> None:
-        self.page.get_by_role("button", name="Tallenna").click()
+    def save(self, refused: bool = False) -> None:
+        """Save; the form then closes the editor by going back in the browser's history, and a
+        test that opened another record before that would find itself in the list."""
+        button = self.page.get_by_role("button", name="Tallenna")
+        button.click()
+        if not refused:
+            editing = self.page.url
+            self.page.wait_for_url(lambda url: url != editing)
 
     def files(self) -> dict[str, str]:
         return self.page.evaluate(_READ_FILES)
@@ -263,7 +278,7 @@ def test_a_required_field_left_empty_is_refused_with_its_finnish_hint(form):
     before = form.files()
     form.open("/collections/palvelut/new")
     form.field("Nimi").fill("Puolikas palvelu")
-    form.save()
+    form.save(refused=True)
     summary = form.page.locator("section.field", has=form.page.get_by_role("textbox", name="Tiivistelmä", exact=True))
     summary.get_by_text("Yhden lauseen kuvaus palvelukortille").wait_for()
     assert summary.get_by_role("textbox").get_attribute("aria-invalid") == "true"

@@ -88,8 +88,8 @@ def test_zensical_builds_every_record_page(tmp_path, catalog):
         for record_id in records:
             page = site / prefix / record_id / "index.html"
             assert page.is_file(), f"Zensical ei tehnyt sivua {prefix}/{record_id}/"
-            # The record's own article, not an empty shell: its edit-location line names the data file.
-            assert catalog.files[prefix] in page.read_text(encoding="utf-8"), page
+            # The record's own article, not an empty shell: its edit-location line names its data file.
+            assert records[record_id].origin.position.file in page.read_text(encoding="utf-8"), page
     # What our hook publishes beside the pages travels in the folder as static files.
     for published in ("paivitykset.xml", "data/menetelmat.json", *(f"upota/menetelmat/{m}/index.html" for m in catalog.methods)):
         assert (site / published).is_file(), published
