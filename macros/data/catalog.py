@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, partial
 from datetime import date
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import Iterator
 from macros.data import schema
 from macros.data.parallel import in_child
 from macros.data.problems import DataError, Position, Problem
-from macros.data.records import Area, Helpline, LifeSituation, Method, Observation, Organisation, Service, Source, Stage, SynonymGroup, Term
+from macros.data.records import Area, Draft, Helpline, LifeSituation, Method, Observation, Organisation, Service, Source, Stage, SynonymGroup, Term
 from macros.data.validate import did_you_mean, record_label, validate_file
 from macros.data.yaml_source import Mapping, Sequence, load_yaml, read_folder
 
@@ -27,6 +27,7 @@ class Catalog:
     collections: dict[str, dict[str, object]]
     observations: tuple[Observation, ...]
     data_dir: Path
+    drafts: dict[str, tuple[Draft, ...]] = field(default_factory=dict)  # collection name -> imported records not yet complete
 
     @property
     def methods(self) -> dict[str, Method]:
@@ -239,6 +240,7 @@ def _load(data_dir: Path, today: date) -> Catalog:
     collections: dict[str, list] = {}
     written: dict[str, list[Mapping]] = {}
     unreadable: dict[str, tuple[str, ...]] = {}  # ids whose own file could not be read
+    drafts: dict[str, tuple[Draft, ...]] = {}
     for spec in schema.FILES:
         display = f"data/{spec.path}"
         if spec.optional and not (data_dir / spec.path).exists():
@@ -252,18 +254,20 @@ def _load(data_dir: Path, today: date) -> Catalog:
             unreadable[spec.sections[0].name] = document.unreadable
         result = validate_file(document, spec, Position(display, 1, 1), today)
         problems += result.problems
-        collections.update(result.records)
+        for name, records in result.records.items():
+            collections[name] = [r for r in records if not isinstance(r, Draft)]
+            drafts[name] = tuple(r for r in records if isinstance(r, Draft))
         written.update(result.items)
     indexed = {name: _index(records, schema_collection(name), problems) for name, records in collections.items() if name != "kayttotilanne"}
     problems += _stage_numbers(collections.get("vaiheet", []))
     observations = tuple(collections.get("kayttotilanne", ()))
-    problems += _reference_problems(written, unreadable)
+    problems += _reference_problems(written, unreadable, {name: {d.id for d in found} for name, found in drafts.items()})
     problems += _duplicate_observations(observations)
     problems += _alias_problems(indexed)
     problems += _synonym_problems(collections.get("synonyymit", []))
     if problems:
         raise DataError(problems)
-    return Catalog(indexed, observations, data_dir)
+    return Catalog(indexed, observations, data_dir, {name: found for name, found in drafts.items() if found})
 
 
 def schema_collection(name: str) -> schema.Collection:
@@ -281,24 +285,26 @@ def _index(records: list, collection: schema.Collection, problems: list[Problem]
     return index
 
 
-def _reference_problems(written: dict[str, list[Mapping]], unreadable: dict[str, tuple[str, ...]]) -> Iterator[Problem]:
+def _reference_problems(written: dict[str, list[Mapping]], unreadable: dict[str, tuple[str, ...]], drafts: dict[str, set[str]]) -> Iterator[Problem]:
     """Check references on the records as written, so faults elsewhere in a record hide none. A record
-    whose file could not be read is reported once, not again at each reference to it."""
+    whose file could not be read is reported once, not again at each reference to it. A published
+    record may not point at a draft (it has no page); a draft may."""
     named = {name: {item["id"] for item in items if isinstance(item.get("id"), str)} | set(unreadable.get(name, ())) for name, items in written.items()}
     for name, items in written.items():
         spec = schema_collection(name).spec
         for item in items:
-            yield from _references(item, spec, record_label(item, spec), named)
+            unpublished = {} if isinstance(item.get("id"), str) and item["id"] in drafts.get(name, ()) else drafts
+            yield from _references(item, spec, record_label(item, spec), named, unpublished)
 
 
-def _references(item: Mapping, spec: schema.RecordSpec, label: str, named: dict[str, set]) -> Iterator[Problem]:
+def _references(item: Mapping, spec: schema.RecordSpec, label: str, named: dict[str, set], drafts: dict[str, set[str]]) -> Iterator[Problem]:
     for field in spec.fields:
         value = item.get(field.key)
         if isinstance(field.kind, schema.RecordSpec):
             nested = value if isinstance(value, Sequence) else [value]
             for child in nested:
                 if isinstance(child, Mapping):
-                    yield from _references(child, field.kind, f"{label}: kenttä '{field.key}'", named)
+                    yield from _references(child, field.kind, f"{label}: kenttä '{field.key}'", named, drafts)
             continue
         if not field.ref or field.ref not in named or value is None:
             continue  # a file that could not be read is reported already
@@ -311,6 +317,8 @@ def _references(item: Mapping, spec: schema.RecordSpec, label: str, named: dict[
             if isinstance(target, str) and target.strip() not in targets:
                 unknown = schema_collection(field.ref).unknown
                 yield Problem(where, f"{label}: kenttä '{field.key}' viittaa {unknown} '{target}'{did_you_mean(target, sorted(t for t in targets if isinstance(t, str)))}")
+            elif isinstance(target, str) and target in drafts.get(field.ref, ()):
+                yield Problem(where, f"{label}: kenttä '{field.key}' viittaa luonnokseen '{target}', jota ei vielä julkaista; täydennä se ensin (Toimittajille › Luonnokset)")
 
 
 def _stage_numbers(stages: list[Stage]) -> Iterator[Problem]:

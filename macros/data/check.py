@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from macros.data.catalog import load_catalog
+from macros.data.drafts import notes, waiting
 from macros.data.freshness import DEFAULT_MONTHS, stale_records, warnings
 from macros.data.problems import DataError, Problem
 
@@ -36,6 +37,10 @@ def main(argv: list[str]) -> int:
     print(f"Tiedot kunnossa: {len(catalog.methods)} menetelmää, {len(catalog.services)} palvelua, "
           f"{len(catalog.organisations)} toimijaa, {len(catalog.observations)} käyttötilanteen lukua, "
           f"{len(catalog.sources)} lähdettä.")
+    drafts = notes(waiting(catalog))
+    if drafts:
+        print(f"Luonnoksia {len(drafts)}: tuodut tietueet odottavat toimittajaa eivätkä näy sivustolla.")
+        print("\n".join(map(annotation if options.github else str, drafts)))
     stale = warnings(stale_records(catalog, date.today(), options.kuukautta), options.kuukautta)
     if stale:
         print(f"Varoituksia {len(stale)}: nämä tiedot kannattaa tarkistaa.")

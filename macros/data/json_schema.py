@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from macros.data.schema import FILES, DataFile, Field, Kind, RecordSpec
-from macros.data.validate import ALLOWED_SCHEMES, PHONE, SLUG
+from macros.data.validate import ALLOWED_SCHEMES, CODE, PHONE, SLUG
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 SETTINGS = SCHEMA_DIR.parent / ".vscode" / "settings.json"
@@ -55,13 +55,13 @@ def _list_of(spec: RecordSpec) -> dict:
 
 def record_schema(spec: RecordSpec, without: str = "") -> dict:
     fields = [f for f in spec.fields if f.key != without]
-    return {
-        "type": "object",
-        "description": spec.noun,
-        "properties": {f.key: _field_schema(f) for f in fields},
-        "required": [f.key for f in fields if f.required],
-        "additionalProperties": False,
-    }
+    required = [f.key for f in fields if f.required]
+    schema = {"type": "object", "description": spec.noun, "properties": {f.key: _field_schema(f) for f in fields}}
+    if spec.field("alkupera"):  # an imported record may lack required fields: it is a draft
+        schema |= {"if": {"required": ["alkupera"]}, "else": {"required": required}}
+    else:
+        schema["required"] = required
+    return schema | {"additionalProperties": False}
 
 
 def _field_schema(field: Field) -> dict:
@@ -99,6 +99,7 @@ _PATTERNS = {
     Kind.DATE: r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$",  # the validator also rejects 30 February
     Kind.URL: URL_PATTERN,
     Kind.PHONE: PHONE.pattern,
+    Kind.CODE: CODE.pattern,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -77,6 +78,32 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ImportOrigin:
+    """Where an imported record came from, for the next import of the same source."""
+
+    system: str  # ptv or hsds
+    id: str  # the record's id at its source
+    imported: date
+    origin: Origin
+    url: str | None = None
+    fingerprints: str = ""  # "<key>=<hash> …" of each field as last imported
+    suggestions: tuple[str, ...] = ()  # the source's classes, for editors only
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An imported record an editor has not completed: valid so far, never published, listed for
+    editors with the required fields it still needs."""
+
+    noun: str  # "palvelu"
+    id: str
+    name: str
+    missing: tuple[str, ...]  # keys of the required fields still empty
+    origin: Origin
+    import_origin: ImportOrigin | None = None
+
+
+@dataclass(frozen=True)
 class Area:
     id: str
     name: str
@@ -87,6 +114,7 @@ class Area:
     origin: Origin
     aliases: tuple[str, ...] = ()  # earlier ids: their URLs redirect here
     part_of: str | None = None
+    code: str | None = None  # Statistics Finland's municipality or region code
 
 
 @dataclass(frozen=True)
@@ -102,6 +130,7 @@ class Organisation:
     aliases: tuple[str, ...] = ()  # earlier ids: their URLs redirect here
     short_name: str | None = None
     website: str | None = None
+    import_origin: ImportOrigin | None = None
 
 
 @dataclass(frozen=True)
@@ -179,6 +208,7 @@ class Service:
     provider: str | None = None
     methods: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    import_origin: ImportOrigin | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +271,20 @@ class Observation:
     municipalities_active: int | None = None
     trained: int | None = None
     note: str | None = None
+
+
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "perhekeskuksen-menetelmat-ja-palvelut")
+
+
+def stable_uuid(*parts: str) -> str:
+    """A UUID that is the same at every build for the same parts (UUID 5)."""
+    return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
+
+
+def record_uuid(kind: str, record_id: str) -> str:
+    """A record's open-data UUID (HSDS `organization`, `service`), made from its first id so that it
+    outlives renames; an importer reading an HSDS feed this generator published recognises it."""
+    return stable_uuid(kind, record_id)
 
 
 def first_id(record) -> str:

@@ -31,6 +31,7 @@ class Kind(Enum):
     YEAR = "vuosiluku"
     CHOICE = "yksi sallituista arvoista"
     PHONE = "puhelinnumero"
+    CODE = "numerokoodi"
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Field:
     maximum: int | None = None
     choices: tuple[str, ...] = ()
     label: str = ""  # the field's name in the editors' form; by default LABELS[key]
+    machine: bool = False  # written by a program (the importer): read-only in the editors' form
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -72,7 +74,9 @@ LABELS = {
     "seuraavaan": "Seuraavaan vaiheeseen", "milloin": "Milloin", "kotona": "Kotona", "sanat": "Sanat",
     "menetelma": "Menetelmä", "alue": "Alue", "aihe": "Aihe", "tulos": "Tulos", "vaihe": "Käyttöönoton vaihe",
     "kuntia": "Kuntia", "kuntia_yhteensa": "Kuntia yhteensä", "aktiivisesti_kuntia": "Aktiivisesti kuntia",
-    "koulutettuja": "Koulutettuja", "lisatieto": "Lisätieto",
+    "koulutettuja": "Koulutettuja", "lisatieto": "Lisätieto", "koodi": "Tilastokeskuksen koodi",
+    "alkupera": "Tuonnin tiedot", "jarjestelma": "Järjestelmä", "tunniste": "Tunniste lähteessä", "osoite": "Osoite lähteessä",
+    "tuotu": "Tuotu", "tuodut": "Tuotujen kenttien tarkisteet", "ehdotukset": "Ehdotuksia lähteestä",
 }
 
 
@@ -166,6 +170,28 @@ SOURCE = RecordSpec(
     ),
 )
 
+# Where an imported record came from: an import finds the record again by `tunniste`, and updates a field
+# only while the record still holds what was imported (its fingerprint in `tuodut`), so an editor's own
+# text is never overwritten. A record with this block that lacks required fields is a draft: valid, not
+# published, listed for editors with what it still needs.
+IMPORT_ORIGIN = RecordSpec(
+    "tuonnin tiedot",
+    records.ImportOrigin,
+    (
+        Field("jarjestelma", "system", Kind.CHOICE, "Mistä tietue on tuotu: ptv (Suomi.fi-palvelutietovaranto) tai hsds (Open Referral -syöte)", required=True, choices=("ptv", "hsds"), machine=True),
+        Field("tunniste", "id", Kind.LINE, "Tietueen tunniste lähteessä; uusi tuonti tunnistaa tietueen tästä", required=True, max_length=200, machine=True),
+        Field("osoite", "url", Kind.URL, "Tietueen julkinen osoite lähteessä", machine=True),
+        Field("tuotu", "imported", Kind.DATE, "Milloin tietue viimeksi tuotiin", required=True, machine=True),
+        Field("tuodut", "fingerprints", Kind.LINE, "Tuotujen kenttien tarkisteet (kenttä=tarkiste): tuonti päivittää kentän vain, jos sitä ei ole muutettu tuonnin jälkeen", max_length=600, machine=True),
+        Field("ehdotukset", "suggestions", Kind.LINE, "Lähteen luokituksia (kohderyhmät, elämäntapahtumat), joista voi valita teemat; eivät näy sivustolla", many=True, max_length=200, machine=True),
+    ),
+)
+
+
+def _import_origin() -> Field:
+    return Field("alkupera", "import_origin", IMPORT_ORIGIN, "Tuonnin tiedot (tuonti kirjoittaa nämä; älä muuta)", machine=True)
+
+
 AREA = RecordSpec(
     "alue",
     records.Area,
@@ -174,6 +200,7 @@ AREA = RecordSpec(
         Field("nimi", "name", Kind.LINE, "Alueen nimi", required=True, max_length=80),
         Field("tyyppi", "kind", Kind.SLUG, "Alueen tyyppi (sanasto: aluetyypit)", required=True, ref="aluetyypit"),
         Field("kuuluu", "part_of", Kind.SLUG, "Alue, johon tämä alue kuuluu", ref="alueet"),
+        Field("koodi", "code", Kind.CODE, "Tilastokeskuksen kuntanumero (3 numeroa, esim. 297) tai maakuntakoodi (2 numeroa); palvelujen tuonti tunnistaa alueen tästä"),
         _sources(),
         *_dates(),
         _aliases(),
@@ -192,6 +219,7 @@ ORGANISATION = RecordSpec(
         Field("verkkosivu", "website", Kind.URL, "Toimijan oma verkkosivu (https://…)"),
         _sources(),
         *_dates(),
+        _import_origin(),
         _aliases(),
     ),
 )
@@ -284,6 +312,7 @@ SERVICE = RecordSpec(
         Field("avainsanat", "keywords", Kind.LINE, "Sanat, joilla palvelua haetaan", many=True, max_length=60),
         _sources(),
         *_dates(),
+        _import_origin(),
         _aliases(),
     ),
 )

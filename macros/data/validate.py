@@ -14,12 +14,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from macros.data.problems import Position, Problem
-from macros.data.records import Origin
+from macros.data.records import Draft, Origin
 from macros.data.schema import SLUG, Collection, DataFile, Field, Kind, RecordSpec
 from macros.data.yaml_source import Mapping, Sequence
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PHONE = re.compile(r"^\+?[0-9](?:[0-9 -]{1,18}[0-9])$")  # 112 is a phone number too
+CODE = re.compile(r"^[0-9]{2,3}$")  # Statistics Finland's region (2 digits) and municipality (3) codes
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 
 
@@ -97,9 +98,12 @@ def record_label(item: Mapping, spec: RecordSpec) -> str:
 
 
 def build_record(item: Mapping, spec: RecordSpec, context: _Context, label: str | None = None):
-    """A typed record, or None when any of its fields has a problem."""
+    """A typed record, or None when any of its fields has a problem. An imported record (one with
+    `alkupera`) whose only fault is required fields still empty is a Draft, listing them."""
     label = label or record_label(item, spec)
     before = len(context.problems)
+    imported = "alkupera" in item and spec.field("alkupera") is not None
+    missing: list[str] = []
     keys = [field.key for field in spec.fields]
     for key in item:
         if spec.field(key) is None:
@@ -108,7 +112,9 @@ def build_record(item: Mapping, spec: RecordSpec, context: _Context, label: str 
     positions: dict[str, Position] = {}
     for field in spec.fields:
         if field.key not in item:
-            if field.required:
+            if field.required and imported:
+                missing.append(field.key)
+            elif field.required:
                 context.report(item.position, f"{label}: pakollinen kenttä '{field.key}' puuttuu ({field.help})")
             continue
         if item[field.key] is None:
@@ -119,6 +125,9 @@ def build_record(item: Mapping, spec: RecordSpec, context: _Context, label: str 
         values[field.attr] = _value(item[field.key], field, where, f"{label}: kenttä '{field.key}'", context, positions)
     if len(context.problems) > before:
         return None
+    if missing:
+        name = item.get("nimi") if isinstance(item.get("nimi"), str) else str(item.get("id"))
+        return Draft(spec.noun, str(item.get("id")), name, tuple(missing), Origin(item.position, positions), values.get("import_origin"))
     return spec.record_type(**values, origin=Origin(item.position, positions))
 
 
@@ -227,10 +236,16 @@ def _url(text: str, where: Position, label: str, context: _Context) -> str:
     return text
 
 
+def _code(text: str, where: Position, label: str, context: _Context) -> str:
+    if not CODE.match(text):
+        context.report(where, f"{label}: koodi '{text}' ei kelpaa; kirjoita kunnan numero kolmella numerolla (esim. '091') tai maakunnan kahdella, lainausmerkeissä")
+    return text
+
+
 def _phone(text: str, where: Position, label: str, context: _Context) -> str:
     if not PHONE.match(text):
         context.report(where, f"{label}: puhelinnumero '{text}' ei kelpaa; käytä vain numeroita, välilyöntejä ja alussa +-merkkiä")
     return text
 
 
-_CHECKS = {Kind.LINE: _line, Kind.SLUG: _slug, Kind.DATE: _date, Kind.URL: _url, Kind.PHONE: _phone}
+_CHECKS = {Kind.LINE: _line, Kind.SLUG: _slug, Kind.DATE: _date, Kind.URL: _url, Kind.PHONE: _phone, Kind.CODE: _code}

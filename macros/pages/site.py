@@ -16,6 +16,7 @@ from typing import Callable
 from markupsafe import escape
 
 from macros.data.catalog import Catalog
+from macros.data.drafts import waiting
 from macros.data.freshness import stale_records
 from macros.data.levels import LEVELS
 from macros.data.parallel import split_map
@@ -388,6 +389,11 @@ def stale_list(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     return render("stale_list.html.j2", links=urls.Links(here), stale=stale, months=settings.freshness_months)
 
 
+def drafts_list(catalog: Catalog, here: str, settings: SiteSettings) -> str:
+    """Imported records waiting for an editor, each with what it still needs and a link into the form."""
+    return render("drafts_list.html.j2", links=urls.Links(here), drafts=waiting(catalog), form=bool(settings.github_repository), editor_entry=urls.editor_entry)
+
+
 def field_guide(catalog: Catalog, here: str, settings: SiteSettings) -> str:
     """Every data file and field, from the same definitions the validator uses."""
     return render("field_guide.html.j2", links=urls.Links(here), files=FILES, describe=describe_format)
@@ -450,6 +456,7 @@ FRAGMENTS = {
     "palvelukartta": service_map,
     "kayttoonoton_polku": implementation_path,
     "vanhentuneet": stale_list,
+    "luonnokset": drafts_list,
     "elamantilanteet": life_situations,
     "apua_heti": urgent_help,
     "tietue": tietue,

@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 from macros.data.catalog import Catalog
 from macros.data.json_schema import URL_PATTERN
 from macros.data.schema import FILES, Collection, DataFile, Field, Kind, RecordSpec
-from macros.data.validate import PHONE, SLUG
+from macros.data.validate import CODE, PHONE, SLUG
 from macros.pages import urls
 from macros.pages.output import PublishedFile, SiteSettings
 from macros.pages.render import render
@@ -114,7 +114,7 @@ def _summary(spec: RecordSpec) -> str:
 
 def _field(field: Field, catalog: Catalog) -> dict:
     hint = field.help + (_PARAGRAPHS if field.kind is Kind.TEXT else "")
-    base = {"name": field.key, "label": field.label, "hint": hint, "required": field.required}
+    base = {"name": field.key, "label": field.label, "hint": hint, "required": field.required, **({"readonly": True} if field.machine else {})}
     if isinstance(field.kind, RecordSpec):
         nested = [_field(f, catalog) for f in field.kind.fields]
         if not field.many:
@@ -147,6 +147,8 @@ def _widget(field: Field, catalog: Catalog) -> dict:
         return {"widget": "string", "type": "url", "pattern": [URL_PATTERN, _URL_HINT]}
     if kind is Kind.PHONE:
         return {"widget": "string", "pattern": [PHONE.pattern, _PHONE_HINT]}
+    if kind is Kind.CODE:
+        return {"widget": "string", "pattern": [CODE.pattern, "Kaksi tai kolme numeroa, esim. 091"]}
     if kind in (Kind.INT, Kind.YEAR):
         limits = {"min": field.minimum} if field.minimum is not None else {}
         if field.maximum is not None:

@@ -8,15 +8,12 @@ README.md has the field mapping.
 
 from __future__ import annotations
 
-import uuid
-
 from macros.data.catalog import Catalog
 from macros.data.levels import LEVEL_INFO
-from macros.data.records import Organisation, Service, first_id
+from macros.data.records import Organisation, Service, first_id, record_uuid as _record_uuid, stable_uuid as _uuid
 from macros.pages import urls
 from macros.pages.output import SiteSettings
 
-_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "perhekeskuksen-menetelmat-ja-palvelut")
 STATUS = {"aktiivinen": "active", "tauolla": "temporarily closed", "lakkautettu": "defunct"}
 DEFAULT_STATUS = "active"  # a service without `tila` is listed as current by its source
 LEVEL_TAXONOMY = "Liikennevalomalli (Perhekeskuksen menetelmät ja palvelut)"
@@ -42,13 +39,9 @@ MAPPING = (
 )
 
 
-def _uuid(*parts: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
-
-
 def record_uuid(kind: str, record: Organisation | Service) -> str:
     """Stable across renames: from the record's first id."""
-    return _uuid(kind, first_id(record))
+    return _record_uuid(kind, first_id(record))
 
 
 def documents(catalog: Catalog, settings: SiteSettings, published: set[str]) -> dict[str, list[dict]]:
