@@ -13,14 +13,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 from lxml import etree
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from conftest import ROOT, SITE_URL
+from macros.importers import hsds as hsds_schema
 from test_sharing import CATALOG, json_ld
 
 SCHEMAS = ROOT / "tests" / "schemas"  # vendored at pinned commits: tests/schemas/README.md
-HSDS_SCHEMAS = sorted(path.name for path in (SCHEMAS / "hsds").glob("*.json"))
+# HSDS is read by the importer too (macros/importers/hsds.py), so its schemas live beside it.
 RECORD_PAGES = [f"menetelmat/{i}" for i in sorted(CATALOG.methods)] + [f"palvelut/{i}" for i in sorted(CATALOG.services)] + [f"toimijat/{i}" for i in sorted(CATALOG.organisations)]
 
 
@@ -41,11 +40,7 @@ def _strict(schema):
 @functools.cache
 def hsds_validator(name: str, strict: bool) -> jsonschema.Draft202012Validator:
     """HSDS 3.0 schema files are draft 2020-12 and refer to each other by file name."""
-    schemas = {n: json.loads((SCHEMAS / "hsds" / n).read_text(encoding="utf-8")) for n in HSDS_SCHEMAS}
-    if strict:
-        schemas = {n: _strict(s) for n, s in schemas.items()}
-    registry = Registry().with_resources((n, Resource.from_contents(s, default_specification=DRAFT202012)) for n, s in schemas.items())
-    return jsonschema.Draft202012Validator(schemas[name], registry=registry, format_checker=jsonschema.FormatChecker())
+    return hsds_schema.validator(name, _strict if strict else None)
 
 
 def hsds_errors(name: str, item: dict) -> list[str]:
