@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from macros.data.problems import Position, Problem
 from macros.data.records import Draft, Origin
-from macros.data.schema import SLUG, Collection, DataFile, Field, Kind, RecordSpec
+from macros.data.schema import SLUG, DataFile, Field, Kind, RecordSpec
 from macros.data.yaml_source import Mapping, Sequence
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
