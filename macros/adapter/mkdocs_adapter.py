@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
+from macros.adapter.theme_shell import ShellCache  # noqa: E402
 from macros.data.catalog import Catalog, load_catalog  # noqa: E402
 from macros.data.freshness import DEFAULT_MONTHS  # noqa: E402
 from macros.data.parallel import Background, ParallelError  # noqa: E402
@@ -44,6 +45,14 @@ def data_dir_of(config: MkDocsConfig) -> Path:
 
 
 def catalog_for(config: MkDocsConfig) -> Catalog:
+    """The catalogue this build loaded in on_config: every later event and macro uses that one,
+    and none of them stats the data folder's 10 000 files again (mkdocs serve loads a new
+    config, and so a fresh catalogue, for every rebuild)."""
+    loaded = getattr(config, "_perhekeskus_catalog", None)
+    return loaded if loaded is not None else _load(config)
+
+
+def _load(config: MkDocsConfig) -> Catalog:
     try:
         return load_catalog(data_dir_of(config))
     except DataError as error:
@@ -53,7 +62,7 @@ def catalog_for(config: MkDocsConfig) -> Catalog:
 @event_priority(100)  # before every plugin: bad data stops the build before anything is written
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()  # what an earlier build (mkdocs serve) froze can be collected now
-    catalog_for(config)
+    config._perhekeskus_catalog = _load(config)
     gc.collect()
     # The catalogue lives as long as the build: Python's cyclic collector need not walk it at
     # every collection, and forked children (macros.data.parallel) need not copy it.
@@ -90,7 +99,8 @@ class _Prerendered(Page):
         super().__init__(None, file, config)
 
     def read_source(self, config: MkDocsConfig) -> None:
-        self.markdown, self.meta = "", dict(self.generated.meta)
+        # MkDocs picks the template before on_page_context: ours prints what that event made.
+        self.markdown, self.meta = "", {**self.generated.meta, "template": FILLED_TEMPLATE}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         headings = self.generated.headings
@@ -132,6 +142,24 @@ def _drop_sitemap(files: Files, config: MkDocsConfig) -> None:
 
 _search: SearchIndex | None = None
 _publishing: Background | None = None
+_shells: ShellCache | None = None
+_theme: object = None  # Material's page template (main.html) of this build
+FILLED_TEMPLATE = "perhekeskus/valmis.html"
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Generated pages are filled into shells of Material's template (macros/adapter/theme_shell.py),
+    unless mkdocs.yml's `kuoret: false` asks for the whole template on every page."""
+    global _shells, _theme
+    _theme = env.get_template("main.html")
+    _shells = ShellCache(env) if _options(config).get("kuoret", True) else None
+    return env
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    if isinstance(page, _Prerendered):
+        context["valmis_sivu"] = _shells.render(_theme, context, page) if _shells else _theme.render(context)
+    return context
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
