@@ -36,9 +36,12 @@ class Background:
             work()
 
     def wait(self) -> None:
-        if self._child is not None:
-            child, self._child = self._child, None
-            child.result()
+        child = self._child  # kept while waiting: stop() from another thread can still end it
+        if child is not None:
+            try:
+                child.result()
+            finally:
+                self._child = None
 
     def stop(self) -> None:
         """End the work unfinished (the build it belonged to failed)."""

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from macros.data.problems import Position, Problem
 from macros.data.records import Draft, Origin
 from macros.data.schema import SLUG, DataFile, Field, Kind, RecordSpec
+from macros.data import yaml_source
 from macros.data.yaml_source import Mapping, Sequence
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -86,10 +87,28 @@ def _records(items: Sequence, spec: RecordSpec, context: _Context) -> list:
         if not isinstance(item, Mapping):
             context.report(where, f"{spec.noun}: tietueen pitää koostua kentistä muodossa 'kenttä: arvo'")
             continue
-        record = build_record(item, spec, context)
+        record = _built(item, spec, context)
         if record is not None:
             result.append(record)
     return result
+
+
+# In a preview (yaml_source.remember_parsed) an unchanged file gives the very same document again,
+# and its record is the one built last time: an edit builds one record, not 10 000.
+_built_before: dict[int, tuple[Mapping, RecordSpec, date, object]] = {}
+
+
+def _built(item: Mapping, spec: RecordSpec, context: _Context):
+    if not yaml_source.remembers_parsed():
+        return build_record(item, spec, context)
+    known = _built_before.get(id(item))
+    if known is not None and known[0] is item and known[1] is spec and known[2] == context.today:
+        return known[3]
+    before = len(context.problems)
+    record = build_record(item, spec, context)
+    if record is not None and len(context.problems) == before:
+        _built_before[id(item)] = (item, spec, context.today, record)
+    return record
 
 
 def record_label(item: Mapping, spec: RecordSpec) -> str:

@@ -144,8 +144,37 @@ def _mapping(loader: _Positions, node: yaml.MappingNode, path: tuple[int, ...]) 
     return result
 
 
+# Parsed files by path, kept while a preview runs (remember_parsed): an edit re-parses one file.
+_parsed: dict[Path, tuple[tuple[int, int], str, tuple[Any, list[Problem]]]] | None = None
+
+
+def remember_parsed() -> None:
+    """Keep every parsed file for as long as this process lives; one that changes is parsed again."""
+    global _parsed
+    if _parsed is None:
+        _parsed = {}
+
+
+def remembers_parsed() -> bool:
+    return _parsed is not None
+
+
 def load_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
     """Parse a file; return its document (None when unusable) and the problems found."""
+    if _parsed is None:
+        return _load_yaml(path, display_name)
+    try:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return _load_yaml(path, display_name)
+    known = _parsed.get(path)
+    if known is None or known[0] != stamp or known[1] != display_name:
+        known = _parsed[path] = (stamp, display_name, _load_yaml(path, display_name))
+    return known[2]
+
+
+def _load_yaml(path: Path, display_name: str) -> tuple[Any, list[Problem]]:
     start = Position(display_name, 1, 1)
     try:
         text = path.read_text(encoding="utf-8")
@@ -235,10 +264,23 @@ def read_folder(folder: Path, display_name: str) -> tuple[Sequence | None, list[
             continue
         if "id" in document:
             problems.append(Problem(document.key_positions["id"], f"kenttä 'id' ei kuulu tiedostoon: tunniste on tiedoston nimi ('{path.stem}'); poista rivi"))
-        records.append(_with_id(document, path.stem, where))
+        records.append(_named(document, path.stem, where))
         records.item_positions.append(document.position)
     records.unreadable = tuple(unreadable)
     return records, problems
+
+
+def _named(document: Mapping, record_id: str, where: Position) -> Mapping:
+    """_with_id, the same object again for a file parsed before (remember_parsed): its record need not be built again."""
+    if _parsed is None:
+        return _with_id(document, record_id, where)
+    known = _named_before.get(id(document))
+    if known is None or known[0] is not document or known[1] != (record_id, where):
+        known = _named_before[id(document)] = (document, (record_id, where), _with_id(document, record_id, where))
+    return known[2]
+
+
+_named_before: dict[int, tuple[Mapping, tuple, Mapping]] = {}
 
 
 def _with_id(record: Mapping, record_id: str, where: Position) -> Mapping:
