@@ -7,7 +7,9 @@ and macros.publish.search_index. macros/adapter/mkdocs_macros.py is its twin for
 from __future__ import annotations
 
 import gc
+import logging
 import sys
+from functools import partial
 from pathlib import Path
 
 # MkDocs imports hook files by path; make the project root importable for `macros.*`.
@@ -23,16 +25,18 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
+from macros.adapter.preview import PREVIEW  # noqa: E402
 from macros.adapter.theme_shell import ShellCache  # noqa: E402
 from macros.data.catalog import Catalog, load_catalog  # noqa: E402
 from macros.data.freshness import DEFAULT_MONTHS  # noqa: E402
 from macros.data.parallel import Background, ParallelError  # noqa: E402
 from macros.data.problems import DataError  # noqa: E402
 from macros.pages.output import GeneratedPage, Publisher, SiteSettings, write_files  # noqa: E402
-from macros.pages.site import generated_pages  # noqa: E402
+from macros.pages.incremental import answers_hold  # noqa: E402
+from macros.pages.site import generated_pages, page_jobs  # noqa: E402
 from macros.publish.files import linked_files, published_files  # noqa: E402
 from macros.publish.finnish import AnalyserMissing  # noqa: E402
-from macros.publish.search_index import SearchIndex, SearchIndexError  # noqa: E402
+from macros.publish.search_index import SearchIndex, SearchIndexError, indexed_part  # noqa: E402
 
 
 def _options(config: MkDocsConfig) -> dict:
@@ -61,13 +65,27 @@ def _load(config: MkDocsConfig) -> Catalog:
 
 @event_priority(100)  # before every plugin: bad data stops the build before anything is written
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    PREVIEW.cancel()  # a preview's search index still being built is out of date: this build makes a new one
     gc.unfreeze()  # what an earlier build (mkdocs serve) froze can be collected now
-    config._perhekeskus_catalog = _load(config)
+    config._perhekeskus_catalog = _preview_catalog(config) if PREVIEW.active else _load(config)
     gc.collect()
     # The catalogue lives as long as the build: Python's cyclic collector need not walk it at
     # every collection, and forked children (macros.data.parallel) need not copy it.
     gc.freeze()
     return config
+
+
+def _preview_catalog(config: MkDocsConfig) -> Catalog:
+    """A preview with bad data prints the problems and goes on with the last good catalogue: the
+    browser keeps the last good site (MkDocs' server would hang on a failed rebuild) until the
+    data is mended. The first build still stops, as any build does."""
+    try:
+        PREVIEW.good = load_catalog(data_dir_of(config))
+    except DataError as error:
+        if PREVIEW.good is None:
+            raise PluginError(error.report()) from None
+        print(f"{error.report()}\nEsikatselu näyttää viimeisimmän toimivan version, kunnes virhe on korjattu.", file=sys.stderr, flush=True)
+    return PREVIEW.good
 
 
 def settings_for(config: MkDocsConfig) -> SiteSettings:
@@ -110,15 +128,35 @@ class _Prerendered(Page):
         self.present_anchor_ids = {h.id for h in headings}
 
 
+log = logging.getLogger("mkdocs.plugins.perhekeskus")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve" and dirty:
+        PREVIEW.start()  # scripts/serve: rebuild only what an edit changes
+        # MkDocs warns that a dirty build may leave pages stale, and --strict would stop on that;
+        # here the preview itself decides which pages an edit made stale.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _publishing
     catalog, settings = catalog_for(config), settings_for(config)
     if not config.site_url:
         _drop_sitemap(files, config)
-    pages = generated_pages(catalog, settings)
-    for page in pages:
+    if PREVIEW.active:
+        made = _preview_pages(files, catalog, settings)
+    else:
+        made = [(page, True) for page in generated_pages(catalog, settings)]
+    for page, fresh in made:
         file = File.generated(config, page.path, content=page.html)
         _Prerendered(page, file, config)  # becomes file.page, which MkDocs then uses as it is
+        if not fresh:
+            file.is_modified = _unchanged  # mkdocs serve --dirty leaves its page as written
         files.append(file)
     for linked in linked_files(catalog, settings):
         files.append(File.generated(config, linked.path, content=linked.content))
@@ -127,8 +165,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # process writes them into the site while MkDocs builds the pages (MkDocs lets plugins
     # write there).
     site_dir = Path(config.site_dir)
+    pages = [page for page, _ in made]
     _publishing = Background(lambda: write_files(published_files(catalog, settings, pages), site_dir))
     return files
+
+
+def _preview_pages(files: Files, catalog: Catalog, settings: SiteSettings) -> list:
+    """In a preview, the generated pages whose questions to the catalogue got new answers are made
+    again, and so are hand-written pages whose macros' questions did; after a change to code,
+    templates or pages, everything."""
+    everything = PREVIEW.code_changed()
+    PREVIEW.pages.adopt(catalog)
+    for file in files.documentation_pages():
+        questions = PREVIEW.macro_questions.get(file.src_uri)
+        if everything or (questions is not None and not answers_hold(questions, catalog)):
+            file.is_modified = _changed
+    made = PREVIEW.pages.run(page_jobs(catalog, settings), catalog)
+    again = [page.url for page, fresh in made if fresh]
+    if not everything:
+        log.info("Esikatselu: %d sivua tehty uudelleen: %s", len(again), " ".join(again))
+    return made
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def _changed() -> bool:
+    return True
 
 
 def _drop_sitemap(files: Files, config: MkDocsConfig) -> None:
@@ -151,6 +215,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     """Generated pages are filled into shells of Material's template (macros/adapter/theme_shell.py),
     unless mkdocs.yml's `kuoret: false` asks for the whole template on every page."""
     global _shells, _theme
+    config._perhekeskus_files = files  # the preview's search keeps the parts of these pages only
     _theme = env.get_template("main.html")
     _shells = ShellCache(env) if _options(config).get("kuoret", True) else None
     return env
@@ -165,14 +230,23 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 def on_pre_build(config: MkDocsConfig) -> None:
     global _search
     _stop_unfinished()  # a rebuild after a failed one (mkdocs serve)
+    if PREVIEW.active:
+        return  # a preview indexes every page's part once the pages are served (on_post_build)
     try:
         _search = SearchIndex()
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    PREVIEW.macro_questions.pop(page.file.src_uri, None)  # its macros ask again as it is made
+    return page
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if _search is not None:
+    if PREVIEW.active:
+        PREVIEW.search_parts[page.url] = indexed_part(output)
+    elif _search is not None:
         _search.add(page.url, output)
     return output
 
@@ -181,16 +255,40 @@ def on_post_build(config: MkDocsConfig) -> None:
     global _search, _publishing
     publishing, search = _publishing, _search
     _publishing = _search = None
+    site_dir, synonyms = Path(config.site_dir), catalog_for(config).synonym_groups
+    if PREVIEW.active:
+        # The pages are written and served now; the search index follows from a second process.
+        urls = {file.page.url for file in config._perhekeskus_files.documentation_pages() if file.page}
+        PREVIEW.search_parts = {url: part for url, part in PREVIEW.search_parts.items() if url in urls}
+        indexing = Background(partial(_index_parts, PREVIEW.search_parts, site_dir, synonyms))
+        PREVIEW.in_background(partial(_finish, publishing, indexing), publishing, indexing)
+        return
+    _finish(publishing, search, site_dir, synonyms)
+
+
+def _finish(publishing: Background | None, search: SearchIndex | Background | None, site_dir: Path | None = None, synonyms=()) -> None:
     try:
         if publishing is not None:
             publishing.wait()
-        if search is not None:
-            search.write(Path(config.site_dir), catalog_for(config).synonym_groups)
+        if isinstance(search, Background):
+            search.wait()
+        elif search is not None:
+            search.write(site_dir, synonyms)
     except (ParallelError, SearchIndexError, AnalyserMissing) as error:
         raise PluginError(str(error)) from None
     finally:
-        if search is not None:
+        if isinstance(search, SearchIndex):
             search.close()
+
+
+def _index_parts(parts: dict[str, str], site_dir: Path, synonyms) -> None:
+    search = SearchIndex()
+    try:
+        for url, part in parts.items():
+            search.add(url, part)
+        search.write(site_dir, synonyms)
+    finally:
+        search.close()
 
 
 def on_build_error(error: Exception) -> None:

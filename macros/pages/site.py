@@ -49,10 +49,11 @@ def adoption_table(observations: list[Observation], row_of) -> tuple[list[int], 
 
 def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedPage]:
     """Every page made from the data; half of them are rendered on a second core."""
-    return split_map(_render_page, _page_jobs(catalog, settings))
+    return split_map(_render_page, page_jobs(catalog, settings))
 
 
-def _page_jobs(catalog: Catalog, settings: SiteSettings) -> list[Callable[[], GeneratedPage]]:
+def page_jobs(catalog: Catalog, settings: SiteSettings) -> list[Callable[[], GeneratedPage]]:
+    """One job per generated page: `partial(function, catalog, settings, *what the page is about)`."""
     jobs = [partial(_method_page, catalog, settings, m) for m in catalog.methods.values()]
     jobs += [partial(_organisation_page, catalog, settings, o) for o in catalog.organisations.values()]
     jobs += [partial(_facet_page, catalog, settings, facet, term_id) for facet, term_id in facet_terms(catalog)]
