@@ -131,13 +131,14 @@ class SearchIndex:
 
 
 def indexed_part(html: str) -> str:
-    """The page's <article> (ROOT_SELECTOR) in an otherwise empty page: Pagefind indexes
-    nothing else, and the theme around it is three quarters of a page's bytes, which both
-    this process and Pagefind would otherwise encode and parse 10 000 times."""
+    """The page's <article> (ROOT_SELECTOR) in an otherwise empty page, without the elements
+    Pagefind leaves out: it indexes nothing else, and the rest is three quarters of a page's
+    bytes (the left-out lists a quarter of the article's), which both this process and Pagefind
+    would otherwise encode and parse 10 000 times. The index comes out the same."""
     start, end = html.find("<article"), html.rfind("</article>")
     if start < 0 or end < start:
         return html
-    return f'<!DOCTYPE html><html lang="fi"><body>{html[start:end + len("</article>")]}</body></html>'
+    return f'<!DOCTYPE html><html lang="fi"><body>{_without_left_out(html[start:end + len("</article>")])}</body></html>'
 
 
 TAG = re.compile(r"<[^>]*>")
