@@ -39,7 +39,9 @@ def test_every_service_is_on_the_map_once_in_its_level_with_the_level_word(site)
 
 def test_without_javascript_the_filter_form_is_hidden_and_counts_are_final(site):
     html = site.html("palvelukartta")
-    assert '<form class="pk-filters" id="rajaukset" hidden' in html
+    # Shown from the first paint when scripts run (no layout shift), hidden by a noscript rule when they do not.
+    assert '<form class="pk-filters" id="rajaukset" aria-labelledby' in html
+    assert "<noscript><style>.pk-filters { display: none; }</style></noscript>" in html
     assert f"{len(CATALOG.services)} palvelua." in html
     for level, column in map_columns(html).items():
         expected = len([s for s in CATALOG.services.values() if s.level == level])

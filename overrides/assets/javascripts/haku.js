@@ -508,9 +508,10 @@
   function showMore() {
     var next = current.filtered.slice(current.shown, current.shown + PAGE_SIZE);
     current.shown += next.length;
-    more.hidden = current.shown >= current.filtered.length;
     return Promise.all(next.map(renderResult)).then(function (nodes) {
       nodes.forEach(function (n) { list.appendChild(n); });
+      // Shown once the results are in: a button shown first would be pushed down by them (layout shift).
+      more.hidden = current.shown >= current.filtered.length;
     });
   }
 

@@ -114,8 +114,6 @@
       methods[method.id] = method;
     });
     total = items.length;
-    form.hidden = false;
-    status.hidden = false;
     var facetLinks = document.querySelector(".pk-facets");
     if (facetLinks) { facetLinks.hidden = true; }  // the form does the same and more
     showInForm(stateFromUrl());

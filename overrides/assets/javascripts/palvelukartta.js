@@ -1,7 +1,7 @@
 // Palvelukartta: instant filtering of the service map, with the filter state in the URL
 // (?alue=…&ika=…&teema=…&taso=…&haku=…) so a filtered view can be shared and reloaded.
-// Progressive enhancement: without this script the page lists every service and the
-// filter form stays hidden.
+// Progressive enhancement: without scripts the page lists every service and the filter form
+// is hidden by a noscript rule (overrides/main.html).
 (function () {
   "use strict";
 
@@ -107,7 +107,6 @@
     if (address) { address.textContent = "Osoite: " + window.location.href; }
   }
 
-  form.hidden = false;
   var initial = stateFromUrl();
   showInForm(initial);
   apply(stateFromForm());
