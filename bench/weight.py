@@ -39,7 +39,11 @@ PAGES = {
     "perheille": "perheille/",
     "kayttoonotto": "kayttoonotto/",
     "haku (eron jälkeen)": "haku/?q=eron%20j%C3%A4lkeen",
+    "vertaa (3 menetelmää)": "vertaa/?menetelmat=lapset-puheeksi,vahvuutta-vanhemmuuteen,ihmeelliset-vuodet",
 }
+# The pages issue 27 asks Lighthouse about: home, Perheille, the service map, the method catalogue
+# (its chooser runs there), a comparison of three methods and a search with a query.
+LIGHTHOUSE_PAGES = ("etusivu", "perheille", "palvelukartta", "menetelmat", "vertaa (3 menetelmää)", "haku (eron jälkeen)")
 BUDGET = 150 * 1024
 LIGHTHOUSE = "lighthouse@12.8.2"
 
@@ -108,8 +112,8 @@ def lighthouse(base: str) -> list[dict]:
     if not shutil.which("npx"):
         return []
     rows = []
-    for name in ("etusivu", "menetelma", "palvelukartta"):
-        report = OUT / f"lighthouse-{name}.json"
+    for name in LIGHTHOUSE_PAGES:
+        report = OUT / f"lighthouse-{name.split()[0]}.json"
         command = [
             "npx", "--yes", LIGHTHOUSE, base + PAGES[name], "--quiet", "--output=json", f"--output-path={report}",
             "--form-factor=mobile", "--only-categories=performance,accessibility,best-practices,seo",
