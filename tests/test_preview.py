@@ -132,3 +132,31 @@ def test_a_broken_edit_prints_the_finnish_error_and_keeps_the_last_good_site(pre
     path.write_text(good, encoding="utf-8")
     _summary_edit(data_copy, NEW_SUMMARY)
     preview.wait_for(f"palvelut/{SERVICE}/", NEW_SUMMARY, timeout=60)
+
+
+def test_memory_remakes_the_pages_whose_questions_got_new_answers():
+    """In-process: a changed service remakes its page and pages listing it; an unhashable question
+    makes its page every time rather than never."""
+    from dataclasses import replace
+
+    from macros.data.catalog import Catalog, load_catalog
+    from macros.pages.incremental import Memory, Questions, answers_hold
+    from macros.pages.output import SiteSettings
+    from macros.pages.site import page_jobs
+
+    catalog, settings, memory = load_catalog(ROOT / "data"), SiteSettings(), Memory()
+    memory.adopt(catalog)
+    first = memory.run(page_jobs(catalog, settings), catalog)
+    assert all(fresh for _, fresh in first)
+    service = catalog.services[SERVICE]
+    collections = {**catalog.collections, "palvelut": {**catalog.services, SERVICE: replace(service, summary=NEW_SUMMARY)}}
+    edited = Catalog(collections, catalog.observations, catalog.data_dir, catalog.drafts)
+    memory.adopt(edited)
+    remade = {page.url for page, fresh in memory.run(page_jobs(edited, settings), edited) if fresh}
+    assert f"palvelut/{SERVICE}/" in remade and "alueet/pohjois-savo/" in remade
+    assert "palvelut/ryhmaneuvola-tampere/" not in remade and len(remade) < len(first) // 3
+    again = {page.url for page, fresh in memory.run(page_jobs(edited, settings), edited) if fresh}
+    assert again == set()  # nothing changed since
+    questions = Questions()
+    questions.note(("services_for", (["lista"],), ()), [])
+    assert not answers_hold(questions.asked, edited)

@@ -11,8 +11,8 @@ every page whose question now has a different answer. Nothing here knows what a 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from collections.abc import Mapping
+from functools import partial
 from typing import Any, Callable, Iterator
 
 from macros.data.catalog import Catalog
@@ -25,7 +25,10 @@ class Questions:
         self.asked: dict[tuple, Any] = {} if asked is None else asked
 
     def note(self, question: tuple, answer: Any) -> Any:
-        self.asked.setdefault(question, answer)
+        try:
+            self.asked.setdefault(question, answer)
+        except TypeError:  # a question with a list in it cannot be kept: the page is made every time
+            self.asked[(_ALWAYS,)] = None
         return answer
 
 
@@ -68,12 +71,15 @@ class _RecordingMapping(Mapping):
 
 
 _MISSING = object()
+_ALWAYS = "(aina uudelleen)"
 
 
 def answers_hold(questions: dict[tuple, Any], catalog: Catalog) -> bool:
     """True when the new catalogue answers every question as the old one did."""
     for question, answer in questions.items():
         name = question[0]
+        if name == _ALWAYS:
+            return False
         value = getattr(catalog, name)
         if len(question) == 1:
             now = value
