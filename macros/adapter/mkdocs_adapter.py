@@ -261,24 +261,23 @@ def on_post_build(config: MkDocsConfig) -> None:
         urls = {file.page.url for file in config._perhekeskus_files.documentation_pages() if file.page}
         PREVIEW.search_parts = {url: part for url, part in PREVIEW.search_parts.items() if url in urls}
         indexing = Background(partial(_index_parts, PREVIEW.search_parts, site_dir, synonyms))
-        PREVIEW.in_background(partial(_finish, publishing, indexing), publishing, indexing)
+        PREVIEW.in_background(partial(_wait_for, publishing, indexing), publishing, indexing)
         return
-    _finish(publishing, search, site_dir, synonyms)
-
-
-def _finish(publishing: Background | None, search: SearchIndex | Background | None, site_dir: Path | None = None, synonyms=()) -> None:
     try:
-        if publishing is not None:
-            publishing.wait()
-        if isinstance(search, Background):
-            search.wait()
-        elif search is not None:
+        _wait_for(publishing)
+        if search is not None:
             search.write(site_dir, synonyms)
     except (ParallelError, SearchIndexError, AnalyserMissing) as error:
         raise PluginError(str(error)) from None
     finally:
-        if isinstance(search, SearchIndex):
+        if search is not None:
             search.close()
+
+
+def _wait_for(*children: Background | None) -> None:
+    for child in children:
+        if child is not None:
+            child.wait()
 
 
 def _index_parts(parts: dict[str, str], site_dir: Path, synonyms) -> None:

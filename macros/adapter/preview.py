@@ -71,12 +71,6 @@ class Preview:
             self.search.join()
             self.search, self.cancelled = None, False
 
-    def wait(self) -> None:
-        """Until the search index of the last rebuild is written (tests)."""
-        if self.search is not None:
-            self.search.join()
-            self.search = None
-
 
 def _stamp(root: Path) -> tuple:
     found = []

@@ -117,12 +117,6 @@ class SearchIndex:
         index_parts = sum(1 for file in bundle if file.path.endswith(".pf_index"))
         write_files([*bundle, lexicon.index_file(index_parts)], site_dir)
 
-    def stop(self) -> None:
-        """End Pagefind now, its index unfinished (a newer rebuild replaces it)."""
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
-
     def close(self) -> None:
         if self._process.poll() is None:
             assert self._process.stdin is not None
