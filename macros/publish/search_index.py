@@ -144,9 +144,10 @@ LEFT_OUT_START = re.compile(
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
-def _text(page: str) -> str:
-    """The text Pagefind indexes: the words of the search vocabulary are the index's own."""
-    return html.unescape(TAG.sub(" ", _without_left_out(page)))
+def _text(part: str) -> str:
+    """The text Pagefind indexes of a page's indexed part (left-out elements already cut): the words
+    of the search vocabulary are the index's own."""
+    return html.unescape(TAG.sub(" ", part))
 
 
 def _without_left_out(page: str) -> str:
