@@ -92,16 +92,10 @@ def _service(item, index: int, channels: dict) -> ImportedService:
     )
 
 
-def _text_of(items, kind: str, language: str = "fi") -> str | None:
+def _text_of(items, kind: str | None = None, language: str = "fi") -> str | None:
+    """The Finnish value of PTV's language-tagged texts; of the given type when the texts have types."""
     for entry in items or []:
-        if isinstance(entry, dict) and entry.get("language") == language and entry.get("type") == kind and isinstance(entry.get("value"), str):
-            return entry["value"]
-    return None
-
-
-def _names(items, language: str = "fi") -> str | None:
-    for entry in items or []:
-        if isinstance(entry, dict) and entry.get("language") == language and isinstance(entry.get("value"), str):
+        if isinstance(entry, dict) and entry.get("language") == language and (kind is None or entry.get("type") == kind) and isinstance(entry.get("value"), str):
             return entry["value"]
     return None
 
@@ -132,9 +126,9 @@ def _areas(areas) -> list[AreaRef]:
         if not isinstance(area, dict):
             continue
         if area.get("type") == "Municipality":
-            found += [AreaRef(code=m["code"], name=_names(m.get("name"))) for m in area.get("municipalities") or [] if isinstance(m, dict) and m.get("code")]
+            found += [AreaRef(code=m["code"], name=_text_of(m.get("name"))) for m in area.get("municipalities") or [] if isinstance(m, dict) and m.get("code")]
         elif area.get("code"):
-            found.append(AreaRef(code=str(area["code"]), name=_names(area.get("name"))))
+            found.append(AreaRef(code=str(area["code"]), name=_text_of(area.get("name"))))
     return list(dict.fromkeys(found))
 
 
@@ -172,7 +166,7 @@ def _suggestions(item) -> list[str]:
     found = []
     for key, kind in (("targetGroups", "kohderyhmä"), ("lifeEvents", "elämäntapahtuma"), ("serviceClasses", "palveluluokka")):
         for term in item.get(key) or []:
-            name = _names(term.get("name")) if isinstance(term, dict) else None
+            name = _text_of(term.get("name")) if isinstance(term, dict) else None
             if name:
                 found.append(f"{kind}: {text.one_line(name)}" + (f" ({term['code']})" if term.get("code") else ""))
     return found
