@@ -95,19 +95,20 @@ def _records(items: Sequence, spec: RecordSpec, context: _Context) -> list:
 
 # In a preview (yaml_source.remember_parsed) an unchanged file gives the very same document again,
 # and its record is the one built last time: an edit builds one record, not 10 000.
-_built_before: dict[int, tuple[Mapping, RecordSpec, date, object]] = {}
+# Kept by the item's place in its file, so an edit replaces its entry rather than adding one.
+_built_before: dict[Position, tuple[Mapping, RecordSpec, date, object]] = {}
 
 
 def _built(item: Mapping, spec: RecordSpec, context: _Context):
     if not yaml_source.remembers_parsed():
         return build_record(item, spec, context)
-    known = _built_before.get(id(item))
+    known = _built_before.get(item.position)
     if known is not None and known[0] is item and known[1] is spec and known[2] == context.today:
         return known[3]
     before = len(context.problems)
     record = build_record(item, spec, context)
     if record is not None and len(context.problems) == before:
-        _built_before[id(item)] = (item, spec, context.today, record)
+        _built_before[item.position] = (item, spec, context.today, record)
     return record
 
 

@@ -274,13 +274,13 @@ def _named(document: Mapping, record_id: str, where: Position) -> Mapping:
     """_with_id, the same object again for a file parsed before (remember_parsed): its record need not be built again."""
     if _parsed is None:
         return _with_id(document, record_id, where)
-    known = _named_before.get(id(document))
-    if known is None or known[0] is not document or known[1] != (record_id, where):
-        known = _named_before[id(document)] = (document, (record_id, where), _with_id(document, record_id, where))
-    return known[2]
+    known = _named_before.get(where)
+    if known is None or known[0] is not document:
+        known = _named_before[where] = (document, _with_id(document, record_id, where))
+    return known[1]
 
 
-_named_before: dict[int, tuple[Mapping, tuple, Mapping]] = {}
+_named_before: dict[Position, tuple[Mapping, Mapping]] = {}  # by file: an edit replaces its entry
 
 
 def _with_id(record: Mapping, record_id: str, where: Position) -> Mapping:
