@@ -47,7 +47,7 @@ class Summary:
     changed: list[tuple[str, list[str]]] = field(default_factory=list)
     unchanged: int = 0
     gone: list[str] = field(default_factory=list)
-    drafts: list[tuple[str, list[str]]] = field(default_factory=list)
+    drafts: dict[str, list[str]] = field(default_factory=dict)  # record path -> required fields it still needs
     notes: list[str] = field(default_factory=list)
 
     def report(self) -> str:
@@ -56,7 +56,7 @@ class Summary:
         lines.append(_counted("Muuttunut", [f"{path} ({', '.join(keys)})" for path, keys in self.changed]))
         lines.append(f"Ennallaan {self.unchanged}")
         lines.append(_counted("Poistunut lähteestä", self.gone) + (" (ei poistettu: tarkista ja poista tai merkitse tila käsin)" if self.gone else ""))
-        lines.append(_counted("Luonnoksia odottaa toimittajaa", [f"{path} (täydennä: {', '.join(needs)})" for path, needs in self.drafts]))
+        lines.append(_counted("Luonnoksia odottaa toimittajaa", [f"{path} (täydennä: {', '.join(needs)})" for path, needs in self.drafts.items()]))
         shown = self.notes[:SHOWN]
         lines += [f"Huomio: {note}" for note in shown] + ([f"Huomioita on vielä {len(self.notes) - SHOWN}."] if len(self.notes) > SHOWN else [])
         return "\n".join(lines)
@@ -293,7 +293,9 @@ class Plan:
         self.records[(folder, record_id)] = record
         missing = [f.label for f in spec.sections[0].spec.fields if f.required and f.key != "id" and f.key not in record]
         if missing and folder in (SERVICES, ORGANISATIONS):
-            self.summary.drafts = [d for d in self.summary.drafts if d[0] != f"{folder}/{record_id}"] + [(f"{folder}/{record_id}", missing)]
+            path = f"{folder}/{record_id}"
+            self.summary.drafts.pop(path, None)  # written again: listed where it was written last, once
+            self.summary.drafts[path] = missing
 
     def _fitted(self, folder: str, values: dict, label: str) -> dict:
         """Texts longer than the schema allows, shortened at a sentence, each noted: a source may allow
