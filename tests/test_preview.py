@@ -88,9 +88,13 @@ def _changed_pages(data: Path, tmp_path: Path) -> set[str]:
     _summary_edit(data, NEW_SUMMARY)
     after = build_site(data, tmp_path / "jalkeen")
     assert before.result.returncode == 0 and after.result.returncode == 0, before.output + after.output
-    pages = {p.relative_to(after.site) for p in after.site.rglob("index.html") if not str(p).startswith(str(after.site / "upota"))}
-    return {str(p.parent).removeprefix(".") + "/" if str(p.parent) != "." else "" for p in pages
-            if (before.site / p).read_bytes() != (after.site / p).read_bytes()}
+    pages = [p.relative_to(after.site) for p in after.site.rglob("index.html")]
+    return {_url(p) for p in pages if p.parts[0] != "upota" and (before.site / p).read_bytes() != (after.site / p).read_bytes()}
+
+
+def _url(page: Path) -> str:
+    """'palvelut/x/index.html' -> 'palvelut/x/'; the home page -> ''."""
+    return "" if page.parent == Path(".") else f"{page.parent.as_posix()}/"
 
 
 def test_an_edit_makes_again_the_pages_that_show_it_and_search_finds_the_new_text(preview, data_copy, tmp_path, phone):
