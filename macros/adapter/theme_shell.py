@@ -78,10 +78,13 @@ class ShellCache:
         if shape not in self.shells:
             self.shells[shape] = self._shell(template, context, page)
         shell = self.shells[shape]
-        values = {**_fields(page), "toc": self._toc(context, page)}
-        if shell is None or not _fits(shell, values):
+        if shell is None:
             return template.render(context)
-        filled = "".join(part if index % 2 == 0 else _text(shell, part, values[part]) for index, part in enumerate(shell.parts))
+        values = {**_fields(page), "toc": self._toc(context, page)}
+        texts = {name: _text(shell, name, value) for name, value in values.items()}
+        if not _fits(shell, texts):
+            return template.render(context)
+        filled = "".join(part if index % 2 == 0 else texts[part] for index, part in enumerate(shell.parts))
         if shell.checked < VERIFIED:
             shell.checked += 1
             full = template.render(context)
@@ -182,9 +185,9 @@ def _headings(toc: Any) -> tuple:
     return tuple((item.title, item.url, item.level, _headings(item.children)) for item in toc)
 
 
-def _fits(shell: _Shell, values: dict[str, Any]) -> bool:
+def _fits(shell: _Shell, texts: dict[str, str]) -> bool:
     """A value the template would escape or strip goes in as it is only when that changes nothing."""
-    return all(name in shell.raw or not SPECIAL.search(_text(shell, name, value)) for name, value in values.items())
+    return all(name in shell.raw or not SPECIAL.search(text) for name, text in texts.items())
 
 
 def _text(shell: _Shell, name: str, value: Any) -> str:
