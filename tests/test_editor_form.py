@@ -69,7 +69,7 @@ class Form:
     def choose(self, label: str, option: str) -> None:
         """Pick an option of a searchable select or a relation field by typing part of its name.
         The form redraws a field that scrolls out of view and back, and a click or keystroke in
-        the middle of that is lost: then close the list and try again."""
+        the middle of that is lost, or the open list closes: then close it and try again."""
         box = self.page.get_by_role("combobox", name=label, exact=True)
         choice = self.page.get_by_role("option", name=option, exact=True)
         for attempt in range(4):
@@ -79,11 +79,13 @@ class Form:
                 self.page.get_by_role("option").first.wait_for(timeout=3000)
                 self.page.keyboard.type(option)  # the list is open: typing filters it
                 choice.wait_for(timeout=5000)
-                break
+                self.page.wait_for_timeout(300)  # the list is drawn again as the filter narrows it
+                choice.click(timeout=3000)
+                return
             except PlaywrightError:  # timed out, or the field was replaced under the click
-                self.page.keyboard.press("Escape")
-        self.page.wait_for_timeout(300)  # the list is drawn again as the filter narrows it
-        choice.click()
+                if self.page.get_by_role("option").count():
+                    self.page.keyboard.press("Escape")  # close the list; with no list open, Escape would leave the entry
+        raise AssertionError(f"lomake ei antanut valita vaihtoehtoa {option!r} kentässä {label!r}")
 
     def save(self, refused: bool = False) -> None:
         """Save; the form then closes the editor by going back in the browser's history, and a
