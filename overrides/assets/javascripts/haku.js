@@ -559,7 +559,10 @@
     var words = query.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) || [];
     if (!words.length) { say([]); list.replaceChildren(); return Promise.resolve(); }
     root.setAttribute("aria-busy", "true");
-    return Promise.all(words.map(readWord)).then(withPhrases).then(function (slots) {
+    // The words are read from the vocabulary while Pagefind is still loading: on a phone the two
+    // are the page's longest waits, and neither needs the other.
+    return Promise.all([Promise.all(words.map(readWord)).then(withPhrases), ready]).then(function (read) {
+      var slots = read[0];
       return rankStaged(slots).then(function (ranked) { return gatherersFirst(ranked, slots); }).then(function (ranked) {
         current = { query: query, slots: slots, ranked: ranked };
         root.pkSearch = current; // for the evaluation benchmark and the tests
@@ -595,7 +598,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     writeAddress(true);
-    ready.then(function () { return run(field.value); });
+    run(field.value);
   });
   form.querySelectorAll("input[name=tyyppi]").forEach(function (input) {
     input.addEventListener("change", function () {
@@ -604,6 +607,6 @@
     });
   });
   more.addEventListener("click", function () { showMore(); });
-  window.addEventListener("popstate", function () { ready.then(readAddress); });
-  ready.then(readAddress);
+  window.addEventListener("popstate", readAddress);
+  readAddress();
 })();
