@@ -206,3 +206,38 @@ def test_the_search_page_form_works_by_keyboard(page, served_site):
     page.wait_for_function("() => location.search.includes('q=eroamme')")
     page.wait_for_selector(SETTLED)
     assert "perheille/ero/" in settled_results(page, served_site)[:5]
+
+
+# Layout shifts the reader did not cause, summed as Chromium reports them (the CLS of Web Vitals).
+SHIFTS = """
+window.pkShifts = 0;
+new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) window.pkShifts += e.value; }))
+  .observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("query", ["eron jälkeen", "vauva"])  # one page of results, and more than one
+def test_results_arriving_move_nothing_already_on_screen(phone, served_site, query):
+    """The counts beside the kinds, the status line and the more-button are filled in after the first
+    paint; none of them may push what the reader already sees."""
+    phone.add_init_script(SHIFTS)
+    results = _search(phone, served_site, query)
+    shown = phone.locator(RESULT_LINKS).count()
+    assert results and phone.evaluate("window.pkShifts") < 0.01
+    total = phone.evaluate("document.querySelector('[data-pk-search]').pkSearch.filtered.length")
+    more = phone.locator("[data-pk-more]")
+    expect(more).to_be_visible() if total > shown else expect(more).to_be_hidden()
+
+
+def test_the_search_engine_is_fetched_once_from_the_start_only_on_the_search_page(phone, served_site):
+    """The search page asks for Pagefind's engine and the vocabulary's index from its <head> (its own
+    script would ask only after the theme's): each is downloaded once, the preload used, not a copy."""
+    preloaded = ("pagefind/pagefind.js", "pagefind/wasm.fi.pagefind", "hakusanasto/index.json")
+    fetched: list[str] = []
+    phone.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    _search(phone, served_site, "eron jälkeen")
+    links = phone.locator("link[rel=preload], link[rel=modulepreload]").evaluate_all("links => links.map(l => new URL(l.href).pathname)")
+    assert sorted(links) == sorted("/" + path for path in preloaded)
+    assert {path: fetched.count("/" + path) for path in preloaded} == dict.fromkeys(preloaded, 1)
+    phone.goto(served_site)
+    assert phone.locator("link[rel=preload], link[rel=modulepreload]").count() == 0
