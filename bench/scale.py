@@ -202,7 +202,7 @@ def preview_seconds(source: Path, folder: str, record_id: str) -> tuple[float, f
     with tempfile.TemporaryDirectory(dir=_ram_disk()) as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(source, data)
-        port = _free_port()
+        port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}", "-w", str(data)],
             cwd=ROOT, env={**ENV, "SITE_DATA_DIR": str(data)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -224,7 +224,8 @@ def preview_seconds(source: Path, folder: str, record_id: str) -> tuple[float, f
             server.wait()
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nobody listens on (for a server started in a child process)."""
     import socket
 
     with socket.socket() as s:

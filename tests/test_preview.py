@@ -15,6 +15,7 @@ from urllib.request import urlopen
 
 import pytest
 
+from bench.scale import free_port
 from bench.search_eval import settled_results
 from conftest import ROOT, build_site, record_file
 
@@ -24,11 +25,7 @@ NEW_SUMMARY = "Neuvolan esikatselutesti kertoo kvanttisuklaasta."
 
 class Preview:
     def __init__(self, data: Path, log: Path) -> None:
-        import socket
-
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
+        port = free_port()
         self.address, self.log = f"http://127.0.0.1:{port}/", log
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}", "-w", str(data)],
