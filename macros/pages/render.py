@@ -25,8 +25,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 def text(value: object) -> Markup:
     """Escape a data value for HTML, with Jinja delimiters neutralised too."""
-    escaped = str(escape(value))
-    return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
+    escaped = escape(value)
+    if "{" not in escaped and "}" not in escaped:
+        return escaped  # most values: no second copy (a national build escapes a million of them)
+    return Markup(str(escaped).replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def paragraphs(value: str) -> Markup:
