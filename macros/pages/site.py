@@ -13,7 +13,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Callable
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from macros.data.catalog import Catalog
 from macros.data.drafts import waiting
@@ -49,16 +49,19 @@ def adoption_table(observations: list[Observation], row_of) -> tuple[list[int], 
 
 def generated_pages(catalog: Catalog, settings: SiteSettings) -> list[GeneratedPage]:
     """Every page made from the data; half of them are rendered on a second core."""
-    return split_map(_render_page, page_jobs(catalog, settings))
+    return split_map(_render_page, page_jobs(catalog, settings, cards={}))
 
 
-def page_jobs(catalog: Catalog, settings: SiteSettings) -> list[Callable[[], GeneratedPage]]:
-    """One job per generated page: `partial(function, catalog, settings, *what the page is about)`."""
+def page_jobs(catalog: Catalog, settings: SiteSettings, cards: dict | None = None) -> list[Callable[[], GeneratedPage]]:
+    """One job per generated page: `partial(function, catalog, settings, *what the page is about)`.
+    `cards`, if given, keeps each service's card for every area page that lists it (a service is on
+    its municipality's page and its region's): the preview leaves it out, as each of its pages
+    records what it reads of the catalogue (macros/pages/incremental.py)."""
     jobs = [partial(_method_page, catalog, settings, m) for m in catalog.methods.values()]
     jobs += [partial(_organisation_page, catalog, settings, o) for o in catalog.organisations.values()]
     jobs += [partial(_facet_page, catalog, settings, facet, term_id) for facet, term_id in facet_terms(catalog)]
     jobs += [partial(_service_page, catalog, settings, s) for s in catalog.services.values()]
-    jobs += [partial(_area_page, catalog, settings, a, catalog.services_for(a.id)) for a in catalog.areas.values() if catalog.services_in(a.id)]
+    jobs += [partial(_area_page, catalog, settings, a, catalog.services_for(a.id), cards=cards) for a in catalog.areas.values() if catalog.services_in(a.id)]
     jobs += [partial(_life_situation_page, catalog, settings, s) for s in catalog.life_situations]
     return jobs
 
@@ -188,11 +191,12 @@ def _service_page(catalog: Catalog, settings: SiteSettings, service: Service) ->
     )
 
 
-def _area_page(catalog: Catalog, settings: SiteSettings, area: Area, services: list[Service]) -> GeneratedPage:
+def _area_page(catalog: Catalog, settings: SiteSettings, area: Area, services: list[Service], cards: dict | None = None) -> GeneratedPage:
     own = catalog.observations_in(area.id)
+    url = urls.area(area.id)
     return _page(
         settings,
-        urls.area(area.id),
+        url,
         area.name,
         f"Lapsiperheiden palvelut alueella {area.name} liikennevalomallin mukaan.",
         "area_page.md.j2",
@@ -200,10 +204,20 @@ def _area_page(catalog: Catalog, settings: SiteSettings, area: Area, services: l
         catalog=catalog,
         area=area,
         levels=by_level(services),
+        cards=_service_cards(catalog, urls.Links(url), services, {} if cards is None else cards),
         subareas=[a for a in catalog.subareas(area.id) if catalog.services_in(a.id)],
         adoption=adoption_table(own, lambda o: Row("method", o.method, catalog.methods[o.method].display_name)),
         matrix=stage_matrix(catalog, area.id),
     )
+
+
+def _service_cards(catalog: Catalog, links: urls.Links, services: list[Service], kept: dict) -> dict[str, Markup]:
+    """Each service's card on an area page, by id. Every area page is at alueet/<id>/, so a card's
+    links are the same on each of them: one made for an earlier page is kept and used again."""
+    for service in services:
+        if service.id not in kept:
+            kept[service.id] = Markup(render("service_card.html.j2", s=service, links=links, catalog=catalog))
+    return kept
 
 
 def by_level(services: list[Service]) -> list[tuple[str, list[Service]]]:
