@@ -12,7 +12,6 @@ from __future__ import annotations
 import atexit
 import os
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -22,7 +21,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from bench.scale import _pss_kb, _tree  # noqa: E402
+from bench.scale import _TreeMemory, _tree  # noqa: E402
 
 START = time.perf_counter()
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -50,36 +49,16 @@ def _line(event: str) -> None:
           f"{_pagefind_cpu()}  {event}", file=sys.stderr, flush=True)
 
 
-class _Peak(threading.Thread):
-    """The largest sum of PSS over the process tree, and each process's share at that moment."""
-
-    def __init__(self) -> None:
-        super().__init__(daemon=True)
-        self.total, self.at, self.parts = 0, 0.0, []
-        self.start()
-
-    def run(self) -> None:
-        while True:
-            parts = []
-            for pid in _tree(os.getpid()):
-                try:
-                    parts.append((Path(f"/proc/{pid}/comm").read_text().strip(), _pss_kb(pid)))
-                except OSError:
-                    pass
-            if sum(kb for _, kb in parts) > self.total:
-                self.total, self.at, self.parts = sum(kb for _, kb in parts), time.perf_counter() - START, parts
-            time.sleep(0.2)
-
-
-_peak = _Peak()
+_peak = _TreeMemory(os.getpid(), interval=0.2)
 print(f"{'s':>7} {'pää CPU':>8} {'lapset':>8} {'Pagefind':>6}  vaihe", file=sys.stderr)
 
 
 @atexit.register
 def _at_exit() -> None:
     _line("loppu")
-    shares = ", ".join(f"{name} {kb // 1024}" for name, kb in _peak.parts)
-    print(f"muistin huippu {_peak.total // 1024} Mt hetkellä {_peak.at:.1f} s: {shares}", file=sys.stderr, flush=True)
+    shares = ", ".join(f"{name} {kb // 1024}" for name, kb in _peak.peak_shares)
+    # The sampler started as this module was imported, as START did.
+    print(f"muistin huippu {_peak.peak_kb // 1024} Mt hetkellä {_peak.peak_at:.1f} s: {shares}", file=sys.stderr, flush=True)
 
 
 @event_priority(-100)

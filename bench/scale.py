@@ -69,17 +69,24 @@ def timed_build(config: Path, site: Path, data: Path | None = None, strict: bool
 
 class _TreeMemory(threading.Thread):
     """Samples the proportional set size (PSS) of a process and its descendants: pages a
-    forked child shares with its parent count once, so the sum is what the machine holds."""
+    forked child shares with its parent count once, so the sum is what the machine holds.
+    At the peak it also keeps each process's name and share, and when the peak was."""
 
     def __init__(self, pid: int, interval: float = 0.5) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self.peak_shares: list[tuple[str, int]] = []
+        self.peak_at = 0.0  # seconds since sampling started
+        self._since = time.perf_counter()
         self._done = threading.Event()
         self.start()
 
     def run(self) -> None:
         while not self._done.wait(self.interval):
-            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _tree(self.pid)))
+            shares = [(_name(pid), _pss_kb(pid)) for pid in _tree(self.pid)]
+            total = sum(kb for _, kb in shares)
+            if total > self.peak_kb:
+                self.peak_kb, self.peak_shares, self.peak_at = total, shares, time.perf_counter() - self._since
 
     def stop(self) -> int:
         self._done.set()
@@ -98,6 +105,13 @@ def _tree(pid: int) -> list[int]:
             except OSError:
                 pass
     return found
+
+
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:  # the process ended meanwhile
+        return "?"
 
 
 def _pss_kb(pid: int) -> int:
