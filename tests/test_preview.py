@@ -36,7 +36,7 @@ class Preview:
         try:
             with urlopen(self.address + url, timeout=5) as response:
                 return response.read().decode("utf-8")
-        except (URLError, ConnectionError):
+        except (URLError, ConnectionError, TimeoutError):  # not served yet; MkDocs holds requests while it rebuilds
             return ""
 
     def wait_for(self, url: str, text: str, timeout: float = 120) -> str:
