@@ -72,6 +72,21 @@ def test_a_failure_in_the_parent_stops_the_child():
     assert multiprocessing.active_children() == []
 
 
+def test_map_apart_keeps_the_order_computes_nothing_here_and_shares_by_weight():
+    # One heavy item and five light ones: the heavy one gets a child of its own.
+    results = parallel.map_apart(_pid_and_square, list(range(6)), weights=[1, 1, 10, 1, 1, 1])
+    assert [square for _, square in results] == [n * n for n in range(6)]
+    pids = [pid for pid, _ in results]
+    assert os.getpid() not in pids
+    assert len(set(pids)) == 2 and pids.count(pids[2]) == 1
+
+
+def test_a_failure_in_one_child_of_map_apart_is_raised_here_and_the_other_child_stopped():
+    with pytest.raises(ValueError, match="kolmonen ei käy"):
+        parallel.map_apart(_fail_on_three, [3, 0, 1, 2], weights=[1, 1, 1, 1])
+    assert multiprocessing.active_children() == []
+
+
 def test_background_work_is_done_when_wait_returns_and_its_error_surfaces_there(tmp_path):
     target = tmp_path / "valmis.txt"
     work = parallel.Background(lambda: target.write_text("kyllä", encoding="utf-8"))

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from conftest import at, record_file, replace_in
+from macros.data import catalog as catalog_module, parallel
 from macros.data.catalog import load_catalog
 from macros.data.problems import DataError
 
@@ -193,3 +194,37 @@ def test_empty_value_is_an_error(data_copy):
     assert problems(data_copy) == [
         f"{at(path, 'lyhenne:', 'lyhenne')}: menetelmä 'lapset-puheeksi': kenttä 'lyhenne' on tyhjä; poista kenttä tai kirjoita arvo"
     ]
+
+
+def _load_in_one_process(data_dir, monkeypatch) -> object:
+    """load_catalog as a machine without fork runs it: every file read in this process."""
+    with monkeypatch.context() as patched:
+        patched.setattr(parallel, "can_fork", lambda: False)
+        patched.setattr(catalog_module, "_cache", {})
+        try:
+            return load_catalog(data_dir, today=TODAY)
+        except DataError as error:
+            return [str(p) for p in error.problems]
+
+
+def test_data_read_by_two_processes_gives_the_catalogue_one_process_gives(monkeypatch):
+    # The record folders are read in shares by two child processes, and checked together here.
+    two, one = load_catalog("data", today=TODAY), _load_in_one_process("data", monkeypatch)
+    assert two.collections == one.collections and list(two.collections) == list(one.collections)
+    assert two.observations == one.observations and two.drafts == one.drafts
+    assert [r.origin.values for r in two.services.values()] == [r.origin.values for r in one.services.values()]
+
+
+def test_errors_in_both_shares_of_a_folder_and_references_across_them_are_all_reported(data_copy, monkeypatch):
+    services = sorted((data_copy / "palvelut").glob("*.yml"))
+    replace_in(services[0], "nimi: ", "nimmi: ")  # read by the first process
+    replace_in(services[-1], "nimi: ", "nimmi: ")  # and by the second
+    # Iisalmi is in the first share of the area folder, Pohjois-Savo in the second: a reference
+    # from one to the other is checked against the ids of both.
+    iisalmi = record_file(data_copy, "alueet", "iisalmi")
+    replace_in(iisalmi, "kuuluu: pohjois-savo", "kuuluu: pohjois-savoo")
+    found = problems(data_copy)
+    assert found == _load_in_one_process(data_copy, monkeypatch)
+    for service in (services[0], services[-1]):
+        assert any(line.startswith(f"{at(service, 'nimmi:')}: palvelu ") and "tuntematon kenttä 'nimmi'" in line for line in found)
+    assert f"{at(iisalmi, 'kuuluu:', 'pohjois-savoo')}: alue 'iisalmi': kenttä 'kuuluu' viittaa tuntemattomaan alueeseen 'pohjois-savoo' (tarkoititko 'pohjois-savo'?)" in found

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from macros.data import schema
 from macros.data import yaml_source
-from macros.data.parallel import in_child
+from macros.data import parallel
 from macros.data.problems import DataError, Position, Problem
 from macros.data.records import Area, Draft, Helpline, LifeSituation, Method, Observation, Organisation, Service, Source, Stage, SynonymGroup, Term
 from macros.data.validate import did_you_mean, record_label, validate_file
@@ -199,16 +199,21 @@ _cache: dict[Path, tuple[tuple, Catalog]] = {}
 def load_catalog(data_dir: Path | str, today: date | None = None) -> Catalog:
     """The validated catalogue of a data folder; cached until a data file changes."""
     data_dir = Path(data_dir).resolve()
-    key = (_stamp(data_dir), today)
+    stamp = _stamp(data_dir)
+    key = (stamp, today)
     cached = _cache.get(data_dir)
     if cached and cached[0] == key:
         return cached[1]
-    # In a child process: the YAML parser's node tree (hundreds of megabytes at national
-    # scale) never enters the build's memory, only the finished catalogue does.
-    load = partial(_load, data_dir, today or date.today())
+    # Each file is read and checked in one of two child processes: both cores work, and the
+    # YAML parser's node trees (hundreds of megabytes at national scale) never enter the
+    # build's memory, only the records do. A preview keeps the parsed files
+    # (yaml_source.remember_parsed), so it reads them here, as does a system without fork.
+    here = yaml_source.remembers_parsed() or not parallel.can_fork()
+    units, weights = _units(data_dir, stamp, processes=1 if here else 2)
+    read = partial(_read, data_dir, today or date.today())
     with _collector_paused():
-        # A preview keeps the parsed files (yaml_source.remember_parsed), so it loads here.
-        catalog = load() if yaml_source.remembers_parsed() else in_child(load)
+        parts = [read(unit) for unit in units] if here else parallel.map_apart(read, units, weights)
+        catalog = _checked(parts, data_dir)
     _cache[data_dir] = (key, catalog)
     return catalog
 
@@ -252,39 +257,96 @@ def _size_and_time(entry) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
-def _load(data_dir: Path, today: date) -> Catalog:
+@dataclass(frozen=True)
+class _Unit:
+    """A data file, or one share of a record folder's files: read and checked on its own."""
+
+    spec: schema.DataFile
+    share: tuple[int, int] = (0, 1)
+
+
+def _units(data_dir: Path, stamp: tuple, processes: int) -> tuple[list[_Unit], list[int]]:
+    """The data files as units of work, a record folder split in `processes` shares, each
+    weighed by its bytes (from the stamp) so the processes can share the work evenly."""
+    sizes = {path: known[1] for path, known in stamp if known is not None}
+    units, weights = [], []
+    for spec in schema.FILES:
+        path = os.path.join(data_dir, spec.path)
+        if spec.folder and os.path.isdir(path):
+            size = sum(bytes for file, bytes in sizes.items() if os.path.dirname(file) == path)
+            units += [_Unit(spec, (part, processes)) for part in range(processes)]
+            weights += [size // processes] * processes
+        else:
+            units.append(_Unit(spec))
+            weights.append(sizes.get(path, 0))
+    return units, weights
+
+
+@dataclass
+class _Part:
+    """What one unit holds: records by collection (drafts among them), the ids it writes,
+    the references it makes, and the problems found in it alone."""
+
+    records: dict[str, list] = field(default_factory=dict)
+    named: dict[str, set[str]] = field(default_factory=dict)
+    unreadable: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ids whose own file could not be read
+    references: list["_Reference"] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _read(data_dir: Path, today: date, unit: _Unit) -> _Part:
+    spec, part = unit.spec, _Part()
+    display = f"data/{spec.path}"
+    if spec.optional and not (data_dir / spec.path).exists():
+        return part
+    if spec.folder:
+        document, found = read_folder(data_dir / spec.path, display, unit.share)
+    else:
+        document, found = load_yaml(data_dir / spec.path, display)
+    part.problems = list(found)  # a preview keeps `found` with the parsed file
+    if document is None:
+        return part
+    if spec.folder:
+        part.unreadable[spec.sections[0].name] = document.unreadable
+    result = validate_file(document, spec, Position(display, 1, 1), today)
+    part.problems += result.problems
+    part.records = result.records
+    for name, items in result.items.items():
+        part.named[name] = {item["id"] for item in items if isinstance(item.get("id"), str)}
+        part.references += _references_of(items, name)
+    return part
+
+
+def _checked(parts: list[_Part], data_dir: Path) -> Catalog:
+    """The parts as one catalogue, checked across records and files."""
     problems: list[Problem] = []
     collections: dict[str, list] = {}
-    written: dict[str, list[Mapping]] = {}
-    unreadable: dict[str, tuple[str, ...]] = {}  # ids whose own file could not be read
-    drafts: dict[str, tuple[Draft, ...]] = {}
-    for spec in schema.FILES:
-        display = f"data/{spec.path}"
-        if spec.optional and not (data_dir / spec.path).exists():
-            continue
-        read = read_folder if spec.folder else load_yaml
-        document, found = read(data_dir / spec.path, display)
-        problems += found
-        if document is None:
-            continue
-        if spec.folder:
-            unreadable[spec.sections[0].name] = document.unreadable
-        result = validate_file(document, spec, Position(display, 1, 1), today)
-        problems += result.problems
-        for name, records in result.records.items():
-            collections[name] = [r for r in records if not isinstance(r, Draft)]
-            drafts[name] = tuple(r for r in records if isinstance(r, Draft))
-        written.update(result.items)
+    drafts: dict[str, list[Draft]] = {}
+    named: dict[str, set[str]] = {}
+    unreadable: dict[str, tuple[str, ...]] = {}
+    for part in parts:
+        problems += part.problems
+        for name, records in part.records.items():
+            collections.setdefault(name, []).extend(r for r in records if not isinstance(r, Draft))
+            drafts.setdefault(name, []).extend(r for r in records if isinstance(r, Draft))
+        for name, ids in part.named.items():
+            named.setdefault(name, set()).update(ids)
+        for name, ids in part.unreadable.items():
+            unreadable[name] = unreadable.get(name, ()) + ids
+    for name, ids in unreadable.items():
+        if name in named:
+            named[name] |= set(ids)  # reported already; references to it are not errors of their own
     indexed = {name: _index(records, schema_collection(name), problems) for name, records in collections.items() if name != "kayttotilanne"}
     problems += _stage_numbers(collections.get("vaiheet", []))
     observations = tuple(collections.get("kayttotilanne", ()))
-    problems += _reference_problems(written, unreadable, {name: {d.id for d in found} for name, found in drafts.items()})
+    references = (reference for part in parts for reference in part.references)
+    problems += _reference_problems(references, named, {name: {d.id for d in found} for name, found in drafts.items()})
     problems += _duplicate_observations(observations)
     problems += _alias_problems(indexed)
     problems += _synonym_problems(collections.get("synonyymit", []))
     if problems:
         raise DataError(problems)
-    return Catalog(indexed, observations, data_dir, {name: found for name, found in drafts.items() if found})
+    return Catalog(indexed, observations, data_dir, {name: tuple(found) for name, found in drafts.items() if found})
 
 
 def schema_collection(name: str) -> schema.Collection:
@@ -302,40 +364,59 @@ def _index(records: list, collection: schema.Collection, problems: list[Problem]
     return index
 
 
-def _reference_problems(written: dict[str, list[Mapping]], unreadable: dict[str, tuple[str, ...]], drafts: dict[str, set[str]]) -> Iterator[Problem]:
-    """Check references on the records as written, so faults elsewhere in a record hide none. A record
-    whose file could not be read is reported once, not again at each reference to it. A published
-    record may not point at a draft (it has no page); a draft may."""
-    named = {name: {item["id"] for item in items if isinstance(item.get("id"), str)} | set(unreadable.get(name, ())) for name, items in written.items()}
-    for name, items in written.items():
-        spec = schema_collection(name).spec
-        for item in items:
-            unpublished = {} if isinstance(item.get("id"), str) and item["id"] in drafts.get(name, ()) else drafts
-            yield from _references(item, spec, record_label(item, spec), named, unpublished)
+class _Reference(NamedTuple):
+    """A record's reference to another record, as written: checked once every id is known."""
+
+    collection: str  # of the referring record
+    record_id: str | None
+    label: str  # the referring record, and its nested entry, as messages name them
+    key: str
+    target_collection: str
+    target: str
+    where: Position
 
 
-def _references(item: Mapping, spec: schema.RecordSpec, label: str, named: dict[str, set], drafts: dict[str, set[str]]) -> Iterator[Problem]:
+def _references_of(items: list[Mapping], name: str) -> Iterator[_Reference]:
+    """The references of the records as written, so faults elsewhere in a record hide none."""
+    spec = schema_collection(name).spec
+    for item in items:
+        record_id = item["id"] if isinstance(item.get("id"), str) else None
+        yield from _outgoing(item, spec, record_label(item, spec), name, record_id)
+
+
+def _outgoing(item: Mapping, spec: schema.RecordSpec, label: str, name: str, record_id: str | None) -> Iterator[_Reference]:
     for field in spec.fields:
         value = item.get(field.key)
         if isinstance(field.kind, schema.RecordSpec):
             nested = value if isinstance(value, Sequence) else [value]
             for child in nested:
                 if isinstance(child, Mapping):
-                    yield from _references(child, field.kind, f"{label}: kenttä '{field.key}'", named, drafts)
+                    yield from _outgoing(child, field.kind, f"{label}: kenttä '{field.key}'", name, record_id)
             continue
-        if not field.ref or field.ref not in named or value is None:
-            continue  # a file that could not be read is reported already
+        if not field.ref or value is None:
+            continue
         if field.many:
             pairs = zip(value, value.item_positions) if isinstance(value, Sequence) else ()
         else:
             pairs = [(value, item.value_positions[field.key])]
-        targets = named[field.ref]
         for target, where in pairs:
-            if isinstance(target, str) and target.strip() not in targets:
-                unknown = schema_collection(field.ref).unknown
-                yield Problem(where, f"{label}: kenttä '{field.key}' viittaa {unknown} '{target}'{did_you_mean(target, sorted(t for t in targets if isinstance(t, str)))}")
-            elif isinstance(target, str) and target in drafts.get(field.ref, ()):
-                yield Problem(where, f"{label}: kenttä '{field.key}' viittaa luonnokseen '{target}', jota ei vielä julkaista; täydennä se ensin (Toimittajille › Luonnokset)")
+            if isinstance(target, str):
+                yield _Reference(name, record_id, label, field.key, field.ref, target, where)
+
+
+def _reference_problems(references: Iterable[_Reference], named: dict[str, set[str]], drafts: dict[str, set[str]]) -> Iterator[Problem]:
+    """A reference must name a record of its collection (one whose file could not be read counts:
+    it is reported once, not again at each reference to it). A published record may not point at
+    a draft (it has no page); a draft may. A collection whose file could not be read is not checked."""
+    for ref in references:
+        targets = named.get(ref.target_collection)
+        if targets is None:
+            continue  # its file could not be read: reported already
+        if ref.target.strip() not in targets:
+            unknown = schema_collection(ref.target_collection).unknown
+            yield Problem(ref.where, f"{ref.label}: kenttä '{ref.key}' viittaa {unknown} '{ref.target}'{did_you_mean(ref.target, sorted(targets))}")
+        elif ref.target in drafts.get(ref.target_collection, ()) and ref.record_id not in drafts.get(ref.collection, ()):
+            yield Problem(ref.where, f"{ref.label}: kenttä '{ref.key}' viittaa luonnokseen '{ref.target}', jota ei vielä julkaista; täydennä se ensin (Toimittajille › Luonnokset)")
 
 
 def _stage_numbers(stages: list[Stage]) -> Iterator[Problem]:

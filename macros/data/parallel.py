@@ -3,8 +3,8 @@
 At national scale one core renders while the other mostly waits. A forked child starts
 with the loaded catalogue as it is (nothing is pickled on the way in), so it can render
 half of the pages, or write files no page depends on, while the build goes on. A child
-also keeps its temporary memory to itself: the catalogue is loaded in one, so the YAML
-parser's node tree never enters the build. Where fork is not available (Windows) the same
+also keeps its temporary memory to itself: the data files are read in two, so the YAML
+parser's node trees never enter the build. Where fork is not available (Windows) the same
 work runs in this process: slower and larger, with the same result.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import traceback
+from functools import partial
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -50,10 +51,35 @@ class Background:
             child.stop()
 
 
-def in_child(function: Callable[[], R]) -> R:
-    """`function()` computed in a forked child: what it allocates on the way is gone with the
-    child, and only the result (pickled) enters this process."""
-    return _Child(function).result() if can_fork() else function()
+def map_apart(function: Callable[[T], R], items: Sequence[T], weights: Sequence[float], processes: int = 2) -> list[R]:
+    """`[function(item) for item in items]` computed in `processes` forked children and none
+    in this process, so nothing they allocate on the way enters it: only the results come
+    back (pickled), in the items' order. Each item goes to the child with the least weight
+    so far, heaviest first, so that the children end at about the same time."""
+    if not can_fork() or len(items) < 2:
+        return [function(item) for item in items]
+    shares: list[list[int]] = [[] for _ in range(processes)]
+    load = [0.0] * processes
+    for index in sorted(range(len(items)), key=lambda i: -weights[i]):
+        lightest = load.index(min(load))
+        shares[lightest].append(index)
+        load[lightest] += weights[index]
+    shares = [sorted(share) for share in shares if share]
+    children = [_Child(partial(_map, function, [items[i] for i in share])) for share in shares]
+    merged: list = [None] * len(items)
+    try:
+        for child, share in zip(children, shares):
+            for index, result in zip(share, child.result()):
+                merged[index] = result
+    except BaseException:
+        for child in children:
+            child.stop()  # those not yet heard from; the rest have ended already
+        raise
+    return merged
+
+
+def _map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    return [function(item) for item in items]
 
 
 def split_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
