@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
@@ -68,9 +68,23 @@ def on_config(config):
 
 
 @event_priority(-100)
-def on_files(files, config):
+def on_pre_build(config):
+    _line("rakennus alkaa, Pagefind käynnissä (on_pre_build)")
+
+
+@event_priority(100)
+def _files_start(files, config):
+    _line("dokumenttikansio luettu; sivujen tuottaminen alkaa (on_files)")
+    return files
+
+
+@event_priority(-100)
+def _files_end(files, config):
     _line("tiedostot ja tuotetut sivut valmiit (on_files)")
     return files
+
+
+on_files = CombinedEvent(_files_start, _files_end)  # before and after the project's own
 
 
 @event_priority(-100)
