@@ -230,6 +230,16 @@ def test_json_export_validates_against_its_schema_and_has_every_record(site, exp
     assert document["lisenssi"]["nimi"] == "CC BY 4.0"
 
 
+@pytest.mark.parametrize("name", [*(f"{e.name}.json" for e in EXPORTS), "hsds/services.json", "hsds/organizations.json"])
+def test_json_export_has_each_record_on_a_line_of_its_own(site, name):
+    # A diff of two versions then shows the records that changed (the Avoin data page says so).
+    text = (site.site / "data" / name).read_text(encoding="utf-8")
+    document = json.loads(text)
+    records = document if isinstance(document, list) else next(v for v in document.values() if isinstance(v, list))
+    lines = [line.removesuffix(",") for line in text.splitlines()]
+    assert [json.loads(line) for line in lines if line.startswith("{\"") and line.endswith("}")] == records
+
+
 @pytest.mark.parametrize("export", EXPORTS, ids=lambda e: e.name)
 def test_csv_export_opens_in_a_finnish_spreadsheet_with_every_record(site, export):
     raw = (site.site / "data" / f"{export.name}.csv").read_bytes()

@@ -11,6 +11,7 @@ import logging
 import sys
 from functools import partial
 from pathlib import Path
+from typing import Callable
 
 # MkDocs imports hook files by path; make the project root importable for `macros.*`.
 _ROOT = Path(__file__).resolve().parents[2]
@@ -127,6 +128,12 @@ class _Prerendered(Page):
         self.toc = get_toc(nest_toc_tokens(tokens))
         self.present_anchor_ids = {h.id for h in headings}
 
+    def release(self) -> None:
+        """Let go of the article once the page is written: at national scale the articles are a
+        third of the build's memory, which Pagefind needs for its bundle at the end."""
+        self.content = None
+        self.generated = None  # type: ignore[assignment]
+
 
 log = logging.getLogger("mkdocs.plugins.perhekeskus")
 
@@ -144,7 +151,7 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _publishing
+    global _publish
     catalog, settings = catalog_for(config), settings_for(config)
     if not config.site_url:
         _drop_sitemap(files, config)
@@ -153,7 +160,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:
         made = [(page, True) for page in generated_pages(catalog, settings)]
     for page, fresh in made:
-        file = File.generated(config, page.path, content=page.html)
+        file = File.generated(config, page.path, content="")  # the page has its article: no source is read
         _Prerendered(page, file, config)  # becomes file.page, which MkDocs then uses as it is
         if not fresh:
             file.is_modified = _unchanged  # mkdocs serve --dirty leaves its page as written
@@ -161,13 +168,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for linked in linked_files(catalog, settings):
         files.append(File.generated(config, linked.path, content=linked.content))
     gc.freeze()  # the pages too live as long as the build
-    # No page links by path to the embed cards, exports, feed or redirects, so a second
-    # process writes them into the site while MkDocs builds the pages (MkDocs lets plugins
-    # write there).
-    site_dir = Path(config.site_dir)
-    pages = [page for page, _ in made]
-    _publishing = Background(lambda: write_files(published_files(catalog, settings, pages), site_dir))
+    # No page links by path to the embed cards, exports, feed or redirects: they are written
+    # once the pages are (on_post_build), while Pagefind builds its bundle.
+    page_urls, site_dir = [page.url for page, _ in made], Path(config.site_dir)
+    _publish = partial(_write_published, catalog, settings, page_urls, site_dir)
     return files
+
+
+def _write_published(catalog: Catalog, settings: SiteSettings, page_urls: list[str], site_dir: Path) -> None:
+    write_files(published_files(catalog, settings, page_urls), site_dir)
 
 
 def _preview_pages(files: Files, catalog: Catalog, settings: SiteSettings) -> list:
@@ -205,7 +214,7 @@ def _drop_sitemap(files: Files, config: MkDocsConfig) -> None:
 
 
 _search: SearchIndex | None = None
-_publishing: Background | None = None
+_publish: Callable[[], None] | None = None  # writes this build's published files (on_post_build)
 _shells: ShellCache | None = None
 _theme: object = None  # Material's page template (main.html) of this build
 FILLED_TEMPLATE = "perhekeskus/valmis.html"
@@ -246,25 +255,35 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if PREVIEW.active:
         PREVIEW.search_parts[page.url] = indexed_part(output)
-    elif _search is not None:
+        return output  # a preview's pages stay: the next rebuild keeps those it need not make again
+    if _search is not None:
         _search.add(page.url, output)
+    if isinstance(page, _Prerendered):
+        page.release()
     return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    global _search, _publishing
-    publishing, search = _publishing, _search
-    _publishing = _search = None
+    global _search, _publish
+    publish, search = _publish, _search
+    _publish = _search = None
     site_dir, synonyms = Path(config.site_dir), catalog_for(config).synonym_groups
     if PREVIEW.active:
-        # The pages are written and served now; the search index follows from a second process.
+        # The pages are written and served now; the published files and the search index follow
+        # from two more processes.
         urls = {file.page.url for file in config._perhekeskus_files.documentation_pages() if file.page}
         PREVIEW.search_parts = {url: part for url, part in PREVIEW.search_parts.items() if url in urls}
+        publishing = Background(publish) if publish else None
         indexing = Background(partial(_index_parts, PREVIEW.search_parts, site_dir, synonyms))
         PREVIEW.in_background(partial(_wait_for, publishing, indexing), publishing, indexing)
         return
     try:
-        _wait_for(publishing)
+        # Pagefind builds its bundle alone on one core for about ten seconds at national scale:
+        # the published files are made meanwhile, here, where they need no copy of the catalogue.
+        if search is not None:
+            search.start_bundle()
+        if publish is not None:
+            publish()
         if search is not None:
             search.write(site_dir, synonyms)
     except (ParallelError, SearchIndexError, AnalyserMissing) as error:
@@ -295,10 +314,8 @@ def on_build_error(error: Exception) -> None:
 
 
 def _stop_unfinished() -> None:
-    global _search, _publishing
-    if _publishing is not None:  # first: the child holds Pagefind's input open too
-        _publishing.stop()
-        _publishing = None
+    global _search, _publish
+    _publish = None
     if _search is not None:
         _search.close()
         _search = None

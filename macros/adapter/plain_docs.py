@@ -66,7 +66,7 @@ def write_plain_docs(catalog: Catalog, settings: SiteSettings, out_dir: Path, si
         shutil.copytree(ASSETS, docs / "assets", dirs_exist_ok=True)
     pages = generated_pages(catalog, settings)
     # Open data, the feed, embed cards and redirects are static files to any builder.
-    write_files([*map(plain_page, pages), *linked_files(catalog, settings), *published_files(catalog, settings, pages)], docs)
+    write_files([*map(plain_page, pages), *linked_files(catalog, settings), *published_files(catalog, settings, [page.url for page in pages])], docs)
     (out_dir / "mkdocs.yml").write_text(config_text(site or PlainSite(settings.publisher.name)), encoding="utf-8")
     return pages
 

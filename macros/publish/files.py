@@ -3,11 +3,14 @@ Avoin data and Haku pages' fragments, which describe what is published."""
 
 from __future__ import annotations
 
+from itertools import chain
+from typing import Iterable, Iterator
+
 from macros.data import json_schema
 from macros.data.catalog import Catalog, schema_collection
 from macros.data.schema import FILES
 from macros.pages import urls
-from macros.pages.output import GeneratedPage, PublishedFile, SiteSettings
+from macros.pages.output import PublishedFile, SiteSettings
 from macros.pages.render import render
 from macros.pages.site import FRAGMENTS as PAGE_FRAGMENTS, SEARCH_KINDS, describe_format
 from macros.publish import feed, hsds, method_choice, open_data
@@ -24,16 +27,17 @@ def linked_files(catalog: Catalog, settings: SiteSettings) -> list[PublishedFile
     return schemas + editor_files(catalog, settings)
 
 
-def published_files(catalog: Catalog, settings: SiteSettings, pages: list[GeneratedPage]) -> list[PublishedFile]:
+def published_files(catalog: Catalog, settings: SiteSettings, page_urls: Iterable[str]) -> Iterator[PublishedFile]:
     """Files no page links to by path: embed cards, the method selector's data and the
-    comparison's columns, redirects from earlier ids, open data exports and the feed of changes."""
-    files = embed_cards(catalog, settings)
-    files += [method_choice.selector_data(catalog), *method_choice.comparison_columns(catalog)]
-    published = {page.url for page in pages + files}
-    files += redirect_pages(catalog, settings, published)
-    files += open_data.exports(catalog, settings, published)
-    files.append(feed.atom(catalog, settings))
-    return files
+    comparison's columns, redirects from earlier ids, open data exports and the feed of changes.
+    Made one by one, so that a writer holds one at a time (the exports alone are tens of megabytes)."""
+    published = set(page_urls)  # the generated pages' (a redirect or export links to those only)
+    for file in chain(embed_cards(catalog, settings), [method_choice.selector_data(catalog)], method_choice.comparison_columns(catalog)):
+        published.add(file.url)
+        yield file
+    yield from redirect_pages(catalog, settings, published)
+    yield from open_data.exports(catalog, settings, published)
+    yield feed.atom(catalog, settings)
 
 
 def open_data_page(catalog: Catalog, here: str, settings: SiteSettings) -> str:

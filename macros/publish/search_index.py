@@ -57,6 +57,7 @@ class SearchIndex:
         self._answers: queue.Queue[dict | None] = queue.Queue()
         threading.Thread(target=self._read, name="pagefind", daemon=True).start()
         self._sent = 0
+        self._bundle: int | None = None  # the message asking for the bundle, once sent
         self.vocabulary: Counter = Counter()  # indexed word -> pages it is on
         config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": list(LEFT_OUT), "force_language": "fi"}
         self._index_id = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
@@ -100,17 +101,23 @@ class SearchIndex:
         self._send({"type": "AddFile", "index_id": self._index_id, "url": "/" + url, "file_contents": part, "file_path": None})
         self.vocabulary.update(set(words(_text(part))))
 
+    def start_bundle(self) -> None:
+        """Every page is added: Pagefind starts building the bundle, which `write` waits for.
+        Pagefind's own WriteFiles answers before its last writes have landed, and the service exits
+        at once when its input closes, which can leave a file cut short; so the files are asked for
+        and written here."""
+        if self._bundle is None:
+            self._bundle = self._send({"type": "GetFiles", "index_id": self._index_id})
+            self._process.stdin.flush()  # type: ignore[union-attr]
+
     def write(self, site_dir: Path, synonyms: list[SynonymGroup]) -> None:
         """The finished bundle into site_dir/pagefind, and the search vocabulary beside it
-        (macros.publish.search_lexicon), made while Pagefind builds its index. Pagefind's own WriteFiles
-        answers before its last writes have landed, and the service exits at once when its
-        input closes, which can leave a file cut short; so the files are asked for and written here."""
+        (macros.publish.search_lexicon), made while Pagefind builds its index."""
         try:
-            asked = self._send({"type": "GetFiles", "index_id": self._index_id})
-            self._process.stdin.flush()  # type: ignore[union-attr]
+            self.start_bundle()
             lexicon = search_lexicon.build(self.vocabulary, synonyms)
             write_files(lexicon.files, site_dir)
-            answer = self._wait(asked)
+            answer = self._wait(self._bundle)  # type: ignore[arg-type]
         finally:
             self.close()
         bundle = [PublishedFile(f"pagefind/{file['path']}", base64.b64decode(file["content"])) for file in answer["files"]]
