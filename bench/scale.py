@@ -34,7 +34,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from bench import synthetic
 
@@ -191,8 +191,10 @@ def search_payload(site: Path, query: str = SEARCH_QUERY) -> tuple[int, int, int
 
     def record(response) -> None:
         if response.ok and ("/pagefind/" in response.url or "/hakusanasto/" in response.url):
-            body = response.body()  # decoded: Pagefind's files are gzip inside, ours the server gzips
-            sizes[response.url] = len(body) if "/pagefind/" in response.url else len(gzip.compress(body, 6))
+            body = response.body()  # decoded: Pagefind's index files are gzip inside; scripts and JSON the server gzips
+            path = urlsplit(response.url).path
+            packed = "/pagefind/" in path and not path.endswith((".js", ".json"))
+            sizes[response.url] = len(body) if packed else len(gzip.compress(body, 6))
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
