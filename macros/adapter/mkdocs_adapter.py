@@ -30,7 +30,7 @@ from macros.adapter.preview import PREVIEW  # noqa: E402
 from macros.adapter.theme_shell import ShellCache  # noqa: E402
 from macros.data.catalog import Catalog, load_catalog  # noqa: E402
 from macros.data.freshness import DEFAULT_MONTHS  # noqa: E402
-from macros.data.parallel import Background, ParallelError  # noqa: E402
+from macros.data.parallel import Background  # noqa: E402
 from macros.data.problems import DataError  # noqa: E402
 from macros.pages.output import GeneratedPage, Publisher, SiteSettings, write_files  # noqa: E402
 from macros.pages.incremental import answers_hold  # noqa: E402
@@ -286,7 +286,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             publish()
         if search is not None:
             search.write(site_dir, synonyms)
-    except (ParallelError, SearchIndexError, AnalyserMissing) as error:
+    except (SearchIndexError, AnalyserMissing) as error:
         raise PluginError(str(error)) from None
     finally:
         if search is not None:

@@ -273,9 +273,9 @@ def _units(data_dir: Path, stamp: tuple, processes: int) -> tuple[list[_Unit], l
     for spec in schema.FILES:
         path = os.path.join(data_dir, spec.path)
         if spec.folder and os.path.isdir(path):
-            size = sum(bytes for file, bytes in sizes.items() if os.path.dirname(file) == path)
+            folder_bytes = sum(size for file, size in sizes.items() if os.path.dirname(file) == path)
             units += [_Unit(spec, (part, processes)) for part in range(processes)]
-            weights += [size // processes] * processes
+            weights += [folder_bytes // processes] * processes
         else:
             units.append(_Unit(spec))
             weights.append(sizes.get(path, 0))
