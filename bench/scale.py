@@ -219,9 +219,10 @@ def preview_seconds(source: Path, folder: str, record_id: str) -> tuple[float, f
         data = Path(tmp) / "data"
         shutil.copytree(source, data)
         port = free_port()
+        log = Path(tmp) / "serve.log"
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}", "-w", str(data)],
-            cwd=ROOT, env={**ENV, "SITE_DATA_DIR": str(data)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=ROOT, env={**ENV, "SITE_DATA_DIR": str(data)}, stdout=log.open("w"), stderr=subprocess.STDOUT)
         try:
             path = data / folder / f"{record_id}.yml"
             text = path.read_text(encoding="utf-8")
@@ -235,6 +236,9 @@ def preview_seconds(source: Path, folder: str, record_id: str) -> tuple[float, f
             start = time.perf_counter()
             _wait_for(url, "Esikatselussa muokattu tiivistelmä.", timeout=600)
             return first, time.perf_counter() - start
+        except SystemExit:
+            print("mkdocs serve -loki lopusta:\n" + "\n".join(log.read_text(encoding="utf-8").splitlines()[-40:]), file=sys.stderr)
+            raise
         finally:
             server.terminate()
             server.wait()
