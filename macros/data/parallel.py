@@ -121,9 +121,11 @@ class _Child:
         return value
 
     def stop(self) -> None:
+        # The pipe is left to `result` (or to the garbage collector): another thread may be about
+        # to read it, and a number closed here can be reused at once by a file this thread opens,
+        # which that read would then wait on for ever. The ended child gives it its end of file.
         self._process.terminate()
         self._process.join()
-        self._receiver.close()
 
 
 def _run(work: Callable[[], object], sender) -> None:
