@@ -1,8 +1,8 @@
 """A MkDocs hook file that prints a build's timeline (bench/phases.py adds it in front of ours).
 
 Each line: seconds since the hook was imported, the event, and the CPU seconds spent so far by the
-build's main process, by its children that have ended (the catalogue's loader, the second
-renderer, the published files' writer) and by Pagefind. At exit: the memory peak of the whole
+build's main process, by its children that have ended (the two data loaders, the second
+renderer) and by Pagefind. At exit: the memory peak of the whole
 process tree and which processes held it. Runs before our hook's post-build event (which waits for
 Pagefind), after its other events.
 """

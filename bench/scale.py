@@ -220,9 +220,10 @@ def preview_seconds(source: Path, folder: str, record_id: str) -> tuple[float, f
         shutil.copytree(source, data)
         port = free_port()
         log = Path(tmp) / "serve.log"
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}", "-w", str(data)],
-            cwd=ROOT, env={**ENV, "SITE_DATA_DIR": str(data)}, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        with log.open("w") as output:  # the server writes to its own copy
+            server = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty", "-a", f"127.0.0.1:{port}", "-w", str(data)],
+                cwd=ROOT, env={**ENV, "SITE_DATA_DIR": str(data)}, stdout=output, stderr=subprocess.STDOUT)
         try:
             path = data / folder / f"{record_id}.yml"
             text = path.read_text(encoding="utf-8")

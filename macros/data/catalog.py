@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -268,17 +269,20 @@ class _Unit:
 def _units(data_dir: Path, stamp: tuple, processes: int) -> tuple[list[_Unit], list[int]]:
     """The data files as units of work, a record folder split in `processes` shares, each
     weighed by its bytes (from the stamp) so the processes can share the work evenly."""
-    sizes = {path: known[1] for path, known in stamp if known is not None}
+    size_of: Counter = Counter()  # bytes of each data file, and of each folder's files together
+    for file, known in stamp:
+        if known is not None:
+            size_of[file] += known[1]
+            size_of[os.path.dirname(file)] += known[1]
     units, weights = [], []
     for spec in schema.FILES:
         path = os.path.join(data_dir, spec.path)
         if spec.folder and os.path.isdir(path):
-            folder_bytes = sum(size for file, size in sizes.items() if os.path.dirname(file) == path)
             units += [_Unit(spec, (part, processes)) for part in range(processes)]
-            weights += [folder_bytes // processes] * processes
+            weights += [size_of[path] // processes] * processes
         else:
             units.append(_Unit(spec))
-            weights.append(sizes.get(path, 0))
+            weights.append(size_of[path])
     return units, weights
 
 
